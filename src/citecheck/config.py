@@ -1,0 +1,85 @@
+"""Options for a run: thresholds, limits and policies, validated in one place.
+
+`verify(article, sources, **options)` and the command line both build an
+:class:`Options`; configuration files (`[tool.citecheck]`) map onto the same
+fields, so a setting means the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from citecheck.errors import InvalidOptionsError
+from citecheck.report import DEFAULT_FAIL_ON, Status
+
+ArticleFormat = Literal["auto", "text", "markdown", "html"]
+
+
+class Options(BaseModel):
+    """Every tunable of a run, with the defaults users get."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    format: ArticleFormat = Field(
+        default="auto", description="How to read the article: auto-detected by default."
+    )
+    marker_scope: Literal["sentence", "paragraph"] = Field(
+        default="sentence",
+        description="'paragraph': a marker at the end of a paragraph also covers "
+        "the uncited sentences before it.",
+    )
+    fail_on: frozenset[Status] = Field(default=DEFAULT_FAIL_ON)
+    suggest_citations: bool = Field(
+        default=True, description="Search all sources for support of uncited claims."
+    )
+    # Limits: going over one is a clear error, never a hang.
+    max_article_chars: int = Field(default=5_000_000, ge=1)
+    max_source_chars: int = Field(default=50_000_000, ge=1)
+    max_marker_range: int = Field(
+        default=100, ge=1, description="Largest range a marker like [2-4] may expand to."
+    )
+    max_evidence: int = Field(default=3, ge=1, le=20, description="Evidence passages per claim.")
+    # Sources from the web (see citecheck.sources).
+    allow_private_urls: bool = False
+    offline: bool = False
+    timeout: float = Field(default=20.0, gt=0)
+    max_download_bytes: int = Field(default=10_000_000, ge=1)
+
+    @field_validator("fail_on", mode="before")
+    @classmethod
+    def _parse_fail_on(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, list | tuple | set | frozenset):
+            try:
+                return frozenset(Status(str(v)) for v in value)
+            except ValueError as exc:
+                known = ", ".join(s.value for s in Status)
+                raise ValueError(f"{exc}; known statuses: {known}") from None
+        return value
+
+    @classmethod
+    def build(cls, base: Options | None = None, /, **overrides: Any) -> Options:
+        """Options from keyword overrides, raising a citecheck error on bad values."""
+        data: dict[str, Any] = base.model_dump() if base is not None else {}
+        data.update(overrides)
+        return cls.from_mapping(data)
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], *, origin: str = "options") -> Options:
+        """Validate a mapping (keyword arguments or a config table) into Options."""
+        known = set(cls.model_fields)
+        unknown = sorted(k for k in data if k.replace("-", "_") not in known)
+        if unknown:
+            raise InvalidOptionsError(
+                f"{origin}: unknown option {unknown[0]!r}; known options: {', '.join(sorted(known))}"
+            )
+        try:
+            return cls.model_validate({k.replace("-", "_"): v for k, v in data.items()})
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "options"
+            raise InvalidOptionsError(f"{origin}: {where}: {first['msg']}") from None

@@ -1,0 +1,31 @@
+"""The `Source` model: a source's text and where it came from."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Source(BaseModel):
+    """A loaded source. Evidence offsets point into `text`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str | None = Field(default=None, description="The id markers use, e.g. '1'.")
+    text: str
+    origin: str = Field(default="inline", description="'inline', a file path or a URL.")
+    title: str | None = None
+    retrieved_at: datetime | None = None
+    content_type: str | None = None
+    page_starts: tuple[int, ...] = Field(
+        default=(), description="Offset in `text` where each page begins (paged formats)."
+    )
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page holding `offset`, or None for sources without pages."""
+        if not self.page_starts:
+            return None
+        import bisect
+
+        return bisect.bisect_right(self.page_starts, offset) or 1

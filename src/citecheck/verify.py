@@ -1,0 +1,301 @@
+"""`verify()`: the thin façade over parse → match → report.
+
+It validates what the caller gave, loads each source once, parses the article,
+asks the matcher about every claim in one batch, and assembles the `Report`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from citecheck.config import Options
+from citecheck.errors import CitecheckError, InvalidInputError, SourceError
+from citecheck.match import ClaimQuery, Matcher, Verdict
+from citecheck.parse import ParsedArticle, ParsedClaim, parse_article
+from citecheck.report import ClaimResult, Report, SourceInfo, Status, Summary
+from citecheck.sources import Source, load_source
+from citecheck.sources.load import SourceLike
+
+_NO_SOURCE_KINDS = frozenset({"heading", "code"})
+
+
+def normalize_source_id(raw: object) -> str:
+    """Source ids given as ints or strings are the same ids: `1`, `"1"` and `" 1 "` match."""
+    if isinstance(raw, bool) or not isinstance(raw, int | str):
+        raise InvalidInputError(
+            f"source ids must be strings or integers, got {type(raw).__name__}: {raw!r}"
+        )
+    text = str(raw).strip()
+    if text.startswith("^"):  # a footnote id given with its caret
+        text = text[1:]
+    if not text:
+        raise InvalidInputError(f"source id {raw!r} is empty")
+    return text
+
+
+def _check_article(article: object, options: Options) -> str:
+    if isinstance(article, bytes | bytearray):
+        raise InvalidInputError("the article must be text (str), not bytes; decode it first")
+    if not isinstance(article, str):
+        raise InvalidInputError(f"the article must be text (str), got {type(article).__name__}")
+    if len(article) > options.max_article_chars:
+        raise InvalidInputError(
+            f"the article has {len(article):,} characters, over the limit of "
+            f"{options.max_article_chars:,} (option max_article_chars)"
+        )
+    return article
+
+
+def _load_sources(
+    sources: Mapping[Any, SourceLike] | None, options: Options
+) -> tuple[dict[str, Source], dict[str, SourceInfo]]:
+    """Load every source once; a source that fails is kept as an error, never raised."""
+    if sources is None:
+        return {}, {}
+    if not isinstance(sources, Mapping):
+        raise InvalidInputError(
+            f"sources must be a mapping of id to source, got {type(sources).__name__}"
+        )
+    loaded: dict[str, Source] = {}
+    infos: dict[str, SourceInfo] = {}
+    for raw_id, value in sources.items():
+        source_id = normalize_source_id(raw_id)
+        if source_id in infos:
+            raise InvalidInputError(
+                f"source id {source_id!r} is given twice (ids {raw_id!r} and the earlier one "
+                "name the same source)"
+            )
+        try:
+            source = load_source(value, id=source_id, options=options)
+            if len(source.text) > options.max_source_chars:
+                raise SourceError(
+                    f"{len(source.text):,} characters, over the limit of "
+                    f"{options.max_source_chars:,} (option max_source_chars)"
+                )
+            if not source.text.strip():
+                raise SourceError("the source is empty")
+        except SourceError as exc:
+            origin = str(value) if not isinstance(value, str) else "inline"
+            infos[source_id] = SourceInfo(id=source_id, origin=origin, error=str(exc))
+            continue
+        loaded[source_id] = source
+        infos[source_id] = SourceInfo(
+            id=source_id,
+            origin=source.origin,
+            title=source.title,
+            content_type=source.content_type,
+            chars=len(source.text),
+        )
+    return loaded, infos
+
+
+def verify(
+    article: str,
+    sources: Mapping[str | int, SourceLike] | None = None,
+    *,
+    options: Options | None = None,
+    article_name: str | None = None,
+    **overrides: Any,
+) -> Report:
+    """Check every claim of `article` against the `sources` its markers cite.
+
+    `sources` maps ids (as the markers write them: `1`, `"note"`) to text, a
+    `pathlib.Path` or a `citecheck.Source`. Keyword options (see `citecheck.Options`)
+    tune thresholds and limits. Raises only `citecheck.CitecheckError` subclasses.
+    """
+    opts = Options.build(options, **overrides) if overrides else (options or Options())
+    text = _check_article(article, opts)
+    loaded, infos = _load_sources(sources, opts)
+    parsed = parse_article(text, opts)
+    matcher = Matcher({sid: s.text for sid, s in loaded.items()}, opts)
+    try:
+        results = _judge_claims(parsed, loaded, infos, matcher, opts)
+    except CitecheckError:
+        raise
+    except RecursionError:
+        raise InvalidInputError("the article is nested too deeply to check") from None
+
+    for result in results:
+        for source_id in result.citations:
+            if source_id in infos:
+                infos[source_id].cited_by.append(result.index)
+    for source_id, source in loaded.items():
+        infos[source_id].sentences = matcher.sentence_count(source_id)
+
+    report = Report(
+        article=article_name,
+        article_chars=len(text),
+        claims=results,
+        sources=[infos[k] for k in sorted(infos, key=_id_sort_key)],
+        summary=_summarize(results),
+        fail_on=sorted(opts.fail_on, key=str),
+    )
+    return report.attach_texts(text, {sid: s.text for sid, s in loaded.items()})
+
+
+def _id_sort_key(source_id: str) -> tuple[int, int, str]:
+    return (0, int(source_id), "") if source_id.isdigit() else (1, 0, source_id)
+
+
+def _judge_claims(
+    parsed: ParsedArticle,
+    loaded: Mapping[str, Source],
+    infos: Mapping[str, SourceInfo],
+    matcher: Matcher,
+    opts: Options,
+) -> list[ClaimResult]:
+    claims = parsed.claims
+    cited = [c for c in claims if c.citations]
+    queries = [
+        ClaimQuery(
+            text=c.text,
+            source_ids=tuple(s for s in c.citations if s in loaded),
+            context=c.context,
+        )
+        for c in cited
+    ]
+    verdicts = dict(zip((c.index for c in cited), matcher.check(queries), strict=True))
+    uncited = [c for c in claims if not c.citations]
+    needs = dict(
+        zip(
+            (c.index for c in uncited),
+            matcher.need([(c.text, c.context) for c in uncited]),
+            strict=True,
+        )
+    )
+
+    results: list[ClaimResult] = []
+    for claim in claims:
+        fields: dict[str, Any] = {}
+        if claim.index in verdicts:
+            fields = _cited_fields(claim, verdicts[claim.index], loaded, infos)
+        else:
+            fields = _uncited_fields(claim, needs[claim.index], matcher, loaded, opts)
+        fields["reasons"] = [*claim.notes, *fields.get("reasons", [])]
+        results.append(
+            ClaimResult(
+                index=claim.index,
+                text=claim.text,
+                start=claim.start,
+                end=claim.end,
+                line=claim.line,
+                column=claim.column,
+                end_line=claim.end_line,
+                end_column=claim.end_column,
+                paragraph=claim.paragraph,
+                kind=claim.kind,
+                markers=list(claim.markers),
+                citations=claim.citations,
+                suppressed=claim.suppressed,
+                **fields,
+            )
+        )
+    return results
+
+
+def _cited_fields(
+    claim: ParsedClaim,
+    verdict: Verdict,
+    loaded: Mapping[str, Source],
+    infos: Mapping[str, SourceInfo],
+) -> dict[str, Any]:
+    missing = [s for s in claim.citations if s not in loaded]
+    reasons: list[str] = []
+    for source_id in missing:
+        info = infos.get(source_id)
+        if info is None:
+            reasons.append(f"[{source_id}] names a source that was not given")
+        else:
+            reasons.append(f"source {source_id} could not be loaded: {info.error}")
+    checked = [s for s in claim.citations if s in loaded]
+    evidence = [
+        e.model_copy(update={"page": loaded[e.source_id].page_of(e.start)})
+        for e in verdict.evidence
+    ]
+    if missing:
+        status = Status.UNKNOWN_SOURCE
+        if checked:
+            reasons.append(
+                f"against the source(s) that were given ({', '.join(checked)}), the claim is "
+                f"{verdict.status.value}"
+            )
+            reasons.extend(verdict.reasons)
+    else:
+        status = verdict.status
+        reasons.extend(verdict.reasons)
+    return {
+        "status": status,
+        "score": _clamp(verdict.score) if checked else None,
+        "needs_citation": True,
+        "evidence": evidence if checked else [],
+        "reasons": reasons,
+        "missing_terms": list(verdict.missing_terms) if checked else [],
+    }
+
+
+def _uncited_fields(
+    claim: ParsedClaim,
+    need: Any,
+    matcher: Matcher,
+    loaded: Mapping[str, Source],
+    opts: Options,
+) -> dict[str, Any]:
+    reasons: list[str] = []
+    if claim.kind in _NO_SOURCE_KINDS:
+        return {
+            "status": Status.EXEMPT,
+            "needs_citation": False,
+            "reasons": [f"a {claim.kind.replace('_', ' ')} needs no source"],
+        }
+    needs_citation = bool(need.needs_citation) or claim.citation_needed
+    if claim.citation_needed:
+        reasons.append("the article itself marks this claim [citation needed]")
+    if not needs_citation:
+        return {"status": Status.EXEMPT, "needs_citation": False, "reasons": reasons}
+    if need.reason and not claim.citation_needed:
+        reasons.append(need.reason)
+    elif not claim.citation_needed:
+        reasons.append("states a fact but cites no source")
+    suggested: list[str] = []
+    evidence = []
+    if opts.suggest_citations and loaded:
+        for suggestion in matcher.suggest(claim.text, claim.context):
+            suggested.append(suggestion.source_id)
+            if suggestion.evidence is not None:
+                ev = suggestion.evidence
+                evidence.append(ev.model_copy(update={"page": loaded[ev.source_id].page_of(ev.start)}))
+        if suggested:
+            best = evidence[0].quote if evidence else ""
+            reasons.append(
+                f"source {suggested[0]} supports it; cite [{suggested[0]}]"
+                + (f": '{_shorten(best)}'" if best else "")
+            )
+    return {
+        "status": Status.UNCITED,
+        "needs_citation": True,
+        "suggested_citations": suggested,
+        "evidence": evidence,
+        "reasons": reasons,
+    }
+
+
+def _shorten(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _clamp(score: float) -> float:
+    if score != score:  # NaN never reaches a report
+        return 0.0
+    return min(1.0, max(0.0, float(score)))
+
+
+def _summarize(results: list[ClaimResult]) -> Summary:
+    summary = Summary(total=len(results))
+    for result in results:
+        name = result.status.value
+        setattr(summary, name, getattr(summary, name) + 1)
+        if result.suppressed is not None:
+            summary.suppressed += 1
+    return summary
