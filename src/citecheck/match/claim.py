@@ -30,13 +30,61 @@ from citecheck.nlp import get_nlp
 ItemKind = Literal["word", "name", "number", "date"]
 
 _DATE_WORDS = frozenset(
-    [*MONTH_NAMES, *WEEKDAYS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept"]
-    + ["oct", "nov", "dec"]
+    [
+        *MONTH_NAMES,
+        *WEEKDAYS,
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 _NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred thousand million billion trillion dozen percent per cent".split()
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+        "percent",
+        "per",
+        "cent",
+    ]
 )
 
 

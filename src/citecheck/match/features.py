@@ -6,6 +6,7 @@ exactly the numbers the shipped judge sees.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -144,7 +145,7 @@ def _share(items: list[Item], credits: np.ndarray, kind: str) -> float:
 def _bigram(facts: ClaimFacts, retrieval: Retrieval) -> float:
     """Share of the claim's adjacent content-word pairs that the evidence also has close by."""
     keys = facts.keys_in_order
-    pairs = list(zip(keys, keys[1:], strict=False))
+    pairs = list(itertools.pairwise(keys))
     if not pairs:
         return 0.0
     near: set[tuple[str, str]] = set()

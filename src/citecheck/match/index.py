@@ -8,7 +8,6 @@ that retrieval never loops over sentence pairs in Python.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -22,36 +21,15 @@ from citecheck.match.normalize import (
     stem,
     word_key,
 )
+from citecheck.parse.sentences import sentence_spans
 
 IntArray = npt.NDArray[np.int64]
 
-# A stand-in splitter: line breaks, and sentence-final punctuation before a capital or quote.
-_BOUNDARY = re.compile(r"\n\s*|(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|No|Nos|Vol|vs|etc|"
-    r"Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|e\.g|i\.e|"
-    r"approx|fig|pp|[A-Z])\.)$"
-)
 _MAX_SENTENCE = 1500  # characters; longer runs (tables, lists) are cut so windows stay readable
 
 
-def _fallback_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Sentence spans by line breaks and punctuation, not splitting after abbreviations."""
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        if m.group().startswith("\n") or not _ABBREV.search(text[max(0, m.start() - 8) : m.start()]):
-            yield start, m.start()
-            start = m.end()
-    yield start, len(text)
-
-
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    try:  # the parser's splitter, once it is there
-        from citecheck.parse.sentences import sentence_spans  # type: ignore[import-not-found]
-
-        raw = [(int(s), int(e)) for s, e in sentence_spans(text)]
-    except ImportError:
-        raw = list(_fallback_spans(text))
+    raw = sentence_spans(text)
     spans: list[tuple[int, int]] = []
     for start, end in raw:
         # trim whitespace so quotes are clean, and cut overlong runs
@@ -110,13 +88,13 @@ def build_index(source_id: str, text: str) -> SourceIndex:
         tokens = TOKEN.findall(sentence)
         sentence_keys = [word_key(t) for t in tokens]
         keys.append(sentence_keys)
-        for key in set(sentence_keys):
+        for key in {*sentence_keys, *acronyms(sentence)}:
             posting_lists.setdefault(key, []).append(i)
         negated.append(
             any(t.lower() in NEGATIONS for t in tokens) or "n't" in sentence or "n’t" in sentence
         )
-        numbers.append({k: s for k, s in numbers_in(sentence)} if _has_digit_or_word(sentence) else {})
-        dates.append({k: s for k, s in dates_in(sentence)})
+        numbers.append(dict(numbers_in(sentence)) if _has_digit_or_word(sentence) else {})
+        dates.append(dict(dates_in(sentence)))
     index = SourceIndex(
         source_id=source_id,
         text=text,
@@ -142,6 +120,20 @@ def _postings(per_sentence: list[dict[str, str]]) -> dict[str, IntArray]:
         for value in found:
             lists.setdefault(value, []).append(i)
     return {k: np.array(v, dtype=np.int64) for k, v in lists.items()}
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|the|for|and|on|de)\s+)?[A-Z][\w'’-]*)+")
+_MINOR = frozenset({"of", "the", "for", "and", "on", "de"})
+
+
+def acronyms(sentence: str) -> list[str]:
+    """Acronyms of capitalised runs: "International Labour Organization" -> "ilo"."""
+    out = []
+    for m in _NAME_RUN.finditer(sentence):
+        words = [w for w in m.group().split() if w not in _MINOR]
+        if 2 <= len(words) <= 8:
+            out.append("".join(w[0] for w in words).lower())
+    return out
 
 
 _NUMBER_WORDS = re.compile(

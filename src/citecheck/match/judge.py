@@ -156,7 +156,9 @@ class LexicalJudge:
                 if c.source_says:
                     reasons.append(f"{who} says the opposite: '{c.source_says}'")
                 else:
-                    reasons.append(f"{who} says the opposite: it does not negate what the claim denies")
+                    reasons.append(
+                        f"{who} says the opposite: it does not negate what the claim denies"
+                    )
             else:
                 reasons.append(f"{who} says '{c.source_says}', the claim says '{c.claim_says}'")
         if not facts.items:
@@ -172,7 +174,9 @@ class LexicalJudge:
             for row, item in enumerate(facts.items)
             if retrieval.anywhere[row] < BACKED and item.surface not in conflicted
         ]
-        facts_absent = [i for i in absent if i.kind in ("name", "number", "date") or i.weight >= 3.5]
+        facts_absent = [
+            i for i in absent if i.kind in ("name", "number", "date") or i.weight >= 3.5
+        ]
         for item in facts_absent[:4]:
             reasons.append(f"no cited source mentions '{item.surface}'")
         apart = [
@@ -182,14 +186,20 @@ class LexicalJudge:
         ]
         if apart and status is not Status.SUPPORTED:
             listed = ", ".join(f"'{a}'" for a in apart[:4])
-            reasons.append(f"{listed} appear(s) in the source but not in the passages that match the rest")
+            reasons.append(
+                f"{listed} appear(s) in the source but not in the passages that match the rest"
+            )
         best = retrieval.windows[0]
         quote = _short(retrieval.sources[best.source].quote(best.first, best.last)[2])
         who = _name(source_ids, best.source)
         if status is Status.SUPPORTED:
-            lead = f"{who} backs it" if len(retrieval.windows) == 1 else "the cited passages back it"
+            lead = (
+                f"{who} backs it" if len(retrieval.windows) == 1 else "the cited passages back it"
+            )
             reasons.append(f"{lead}: '{quote}'")
         elif not found:
             share = round(100 * values["cov_multi"])
-            reasons.append(f"the closest passage ({who}) backs about {share}% of the claim: '{quote}'")
+            reasons.append(
+                f"the closest passage ({who}) backs about {share}% of the claim: '{quote}'"
+            )
         return reasons

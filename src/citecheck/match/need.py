@@ -36,7 +36,9 @@ _TRANSITION = re.compile(
     r"thanks?|thank you|i hope|hope this|good luck)\b",
     re.IGNORECASE,
 )
-_FIRST_PERSON = re.compile(r"^(?:i|we|you)\b|\b(?:i think|i believe|in my (?:opinion|view))\b", re.I)
+_FIRST_PERSON = re.compile(
+    r"^(?:i|we|you)\b|\b(?:i think|i believe|in my (?:opinion|view))\b", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,7 @@ def signals(text: str, facts: ClaimFacts) -> NeedSignals:
     specific = next((i.surface for i in facts.items if i.kind in ("number", "date", "name")), None)
     return NeedSignals(
         question=stripped.endswith("?"),
-        fragment=(not stripped[-1:] in ".!\"'”’)…" and len(words) <= 10) if stripped else True,
+        fragment=(stripped[-1:] not in ".!\"'”’)…" and len(words) <= 10) if stripped else True,
         transition=bool(_TRANSITION.match(stripped)) and len(words) <= 12,
         analysis=analysis.group(0) if analysis else None,
         specific=specific,
@@ -79,12 +81,14 @@ def decide(text: str, facts: ClaimFacts) -> NeedDecision:
         return NeedDecision(
             needs_citation=True,
             score=0.8,
-            reason=f"reads as unattributed analysis ('{s.analysis}'): attribute it or cite a source",
+            reason=f"reads as unattributed analysis ('{s.analysis}'): attribute or cite it",
         )
     if s.specific or s.reported:
         what = f"'{s.specific}'" if s.specific else "reported facts"
         return NeedDecision(
-            needs_citation=True, score=0.9, reason=f"states a specific fact ({what}) but cites no source"
+            needs_citation=True,
+            score=0.9,
+            reason=f"states a specific fact ({what}) but cites no source",
         )
     if s.first_person:
         return NeedDecision(needs_citation=False, score=0.3)

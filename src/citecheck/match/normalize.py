@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
@@ -235,7 +236,8 @@ class _LemmaView(dict[str, str]):
 def _lemma_table() -> _LemmaView:
     """The lookup table of the shared pipeline's lemmatizer."""
     nlp = get_nlp()
-    return _LemmaView(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup"))
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    return _LemmaView(lemmatizer.lookups.get_table("lemma_lookup"))
 
 
 @lru_cache(maxsize=200_000)

@@ -27,7 +27,6 @@ FUZZY_CREDIT = 0.7
 FUZZY_CUTOFF = 88.0
 MAX_WINDOW = 3
 MAX_PIECES = 3
-WINDOW_PENALTY = 0.03  # prefer the shorter window when a longer one adds nothing
 MIN_GAIN = 0.04  # a further piece of evidence must add this share of the claim's weight
 
 
@@ -116,46 +115,55 @@ def retrieve(facts: ClaimFacts, sources: Sequence[SourceIndex]) -> Retrieval:
         if matrix.shape[1]:
             np.maximum(result.anywhere, matrix.max(axis=1), out=result.anywhere)
 
-    # Best window of 1..3 consecutive sentences over all cited sources.
-    best: Window | None = None
-    best_key = -1.0
+    # How much one sentence, or one window of up to 3, can back (features for the judge).
+    core: tuple[int, int] | None = None
     for s, matrix in enumerate(presence):
         for length in range(1, min(MAX_WINDOW, matrix.shape[1]) + 1):
-            credits = _window_credits(matrix, length)
-            cover = weights @ credits / total
+            cover = weights @ _window_credits(matrix, length) / total
             j = int(np.argmax(cover))
-            key = float(cover[j]) - WINDOW_PENALTY * (length - 1)
-            if length == 1:
-                result.best_single = max(result.best_single, float(cover[j]))
             result.best_window = max(result.best_window, float(cover[j]))
-            if key > best_key:
-                best_key = key
-                best = Window(s, j, j + length - 1, credits[:, j].copy(), float(cover[j]))
-    if best is None or best.coverage <= 0:
+            if length == 1 and float(cover[j]) > result.best_single:
+                result.best_single = float(cover[j])
+                core = (s, j)
+    if core is None or result.best_single <= 0:
         return result
-    result.windows.append(best)
-    covered = best.credits.copy()
 
-    # Further places: single sentences that back what the first window lacks.
+    # Evidence: the core sentence, then sentences that add what it lacks, near or far.
+    picks = [core]
+    covered = presence[core[0]][:, core[1]].copy()
     for _ in range(MAX_PIECES - 1):
-        pick: Window | None = None
+        pick: tuple[int, int] | None = None
         pick_gain = MIN_GAIN
         for s, matrix in enumerate(presence):
             if not matrix.shape[1]:
                 continue
             gains = weights @ np.maximum(matrix - covered[:, None], 0.0) / total
             j = int(np.argmax(gains))
-            if gains[j] > pick_gain and not _overlaps(result.windows, s, j):
-                pick_gain = float(gains[j])
-                credits = matrix[:, j].copy()
-                pick = Window(s, j, j, credits, float(weights @ credits / total))
+            if gains[j] > pick_gain:
+                pick_gain, pick = float(gains[j]), (s, j)
         if pick is None:
             break
-        result.windows.append(pick)
-        np.maximum(covered, pick.credits, out=covered)
+        picks.append(pick)
+        np.maximum(covered, presence[pick[0]][:, pick[1]], out=covered)
     result.covered = covered
+    result.windows = _merge(picks, presence, weights, total)
     return result
 
 
-def _overlaps(windows: Sequence[Window], source: int, sentence: int) -> bool:
-    return any(w.source == source and w.first <= sentence <= w.last for w in windows)
+def _merge(
+    picks: list[tuple[int, int]], presence: list[FloatArray], weights: FloatArray, total: float
+) -> list[Window]:
+    """Join picked sentences of one source that lie within a 3-sentence window."""
+    spans: list[list[int]] = []  # [source, first, last], the core's span first
+    for s, j in picks:
+        for span in spans:
+            if span[0] == s and max(span[2], j) - min(span[1], j) < MAX_WINDOW:
+                span[1], span[2] = min(span[1], j), max(span[2], j)
+                break
+        else:
+            spans.append([s, j, j])
+    windows = []
+    for s, first, last in spans:
+        credits = presence[s][:, first : last + 1].max(axis=1)
+        windows.append(Window(s, first, last, credits, float(weights @ credits / total)))
+    return windows
