@@ -152,7 +152,7 @@ def _bigram(facts: ClaimFacts, retrieval: Retrieval) -> float:
     for window in retrieval.windows:
         index = retrieval.sources[window.source]
         for i in range(window.first, window.last + 1):
-            seq = index.keys[i]
+            seq = index.keys(i)
             for a in range(len(seq)):
                 for b in range(a + 1, min(a + 4, len(seq))):
                     near.add((seq[a], seq[b]))

@@ -64,21 +64,21 @@ def presence_matrix(facts: ClaimFacts, index: SourceIndex) -> FloatArray:
     fuzzy_keys: list[str] = []
     for row, item in enumerate(facts.items):
         if item.kind in ("word", "name"):
-            hits = index.postings.get(item.key)
+            hits = index.sentences_with(item.key)
             if hits is not None:
                 matrix[row, hits] = 1.0
             for other in index.stems.get(stem(item.key), ()):
-                if other != item.key:
-                    sub = matrix[row, index.postings[other]]
-                    matrix[row, index.postings[other]] = np.maximum(sub, STEM_CREDIT)
+                near = index.sentences_with(other) if other != item.key else None
+                if near is not None:
+                    matrix[row, near] = np.maximum(matrix[row, near], STEM_CREDIT)
             if hits is None and len(item.key) >= 5:
                 fuzzy_rows.append(row)
                 fuzzy_keys.append(item.key)
         else:
             table = index.number_postings if item.kind == "number" else index.date_postings
-            found = table.get(item.key)
-            if found is not None:
-                matrix[row, found] = 1.0
+            where = table.get(item.key)
+            if where is not None:
+                matrix[row, where] = 1.0
     if fuzzy_keys:
         vocab = index.vocabulary
         scores = process.cdist(
@@ -86,7 +86,7 @@ def presence_matrix(facts: ClaimFacts, index: SourceIndex) -> FloatArray:
         )
         for k, v in zip(*np.nonzero(scores), strict=True):
             row = fuzzy_rows[int(k)]
-            hits = index.postings[vocab[int(v)]]
+            hits = index.post_sent[index.post_ptr[int(v)] : index.post_ptr[int(v) + 1]]
             matrix[row, hits] = np.maximum(matrix[row, hits], FUZZY_CREDIT)
     return matrix
 
