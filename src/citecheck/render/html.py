@@ -339,9 +339,7 @@ def _render_sources(report: Report) -> str:
         )
     items = []
     for source in report.sources:
-        title = (
-            f'<span class="source-title">{_text(source.title)}</span> ' if source.title else ""
-        )
+        title = f'<span class="source-title">{_text(source.title)}</span> ' if source.title else ""
         cited = ", ".join(f'<a href="#claim-{i}">claim {i + 1}</a>' for i in source.cited_by)
         facts = []
         if source.content_type:
@@ -358,7 +356,8 @@ def _render_sources(report: Report) -> str:
         items.append(
             f'<li class="source{" source-failed" if source.error else ""}" '
             f'id="source-{_text(source.id)}" data-source="{_text(source.id)}">'
-            f'<span class="source-id">[{_text(source.id)}]</span> {title}{_origin_html(source.origin)}'
+            f'<span class="source-id">[{_text(source.id)}]</span> '
+            f"{title}{_origin_html(source.origin)}"
             + (f'<span class="source-facts"> · {" · ".join(facts)}</span>' if facts else "")
             + (f'<p class="source-cited">Cited by {cited}.</p>' if cited else "")
             + f"{error}</li>\n"
@@ -401,7 +400,9 @@ def _render_details(view: dict[str, Any]) -> str:
     ]
     if view["reasons"]:
         parts.append(
-            '<ul class="reasons">' + "".join(f"<li>{_text(r)}</li>" for r in view["reasons"]) + "</ul>"
+            '<ul class="reasons">'
+            + "".join(f"<li>{_text(r)}</li>" for r in view["reasons"])
+            + "</ul>"
         )
     if view["missing"]:
         parts.append(

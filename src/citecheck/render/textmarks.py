@@ -17,9 +17,59 @@ _WORD = re.compile(r"\w+")
 
 # Words too common to be worth marking when the matcher names no terms.
 _COMMON = frozenset(
-    "about after also and are been but could does for from had has have her his into its "
-    "more not one only other our over said says than that the their them then there these "
-    "they this those was were what when where which while who will with would you your".split()
+    {
+        "about",
+        "after",
+        "also",
+        "and",
+        "are",
+        "been",
+        "but",
+        "could",
+        "does",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "her",
+        "his",
+        "into",
+        "its",
+        "more",
+        "not",
+        "one",
+        "only",
+        "other",
+        "our",
+        "over",
+        "said",
+        "says",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "was",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+    }
 )
 
 
