@@ -250,7 +250,7 @@ def test_output_is_deterministic_and_to_html_is_the_renderer(report: Report) -> 
 
 def test_verify_report_renders_its_statuses() -> None:
     article = (
-        "The ILO met in Geneva on Friday to discuss wages [1].\n\n"
+        "The International Labour Organization met in Geneva on Friday to discuss wages [1].\n\n"
         "The ministry said unemployment fell to 3 percent last year."
     )
     sources = {1: "The International Labour Organization met in Geneva on Friday to discuss wages."}
