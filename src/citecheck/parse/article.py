@@ -28,16 +28,30 @@ def parse_article(text: str, options: Options | None = None) -> ParsedArticle:
             start = block.start() + m.start() + (len(raw) - len(raw.lstrip()))
             end = block.start() + m.end()
             markers = tuple(
-                Marker(text=mm.group(), start=block.start() + m.start() + mm.start(),
-                       end=block.start() + m.start() + mm.end(),
-                       ids=[s.strip() for s in mm.group(1).split(",")])
+                Marker(
+                    text=mm.group(),
+                    start=block.start() + m.start() + mm.start(),
+                    end=block.start() + m.start() + mm.end(),
+                    ids=[s.strip() for s in mm.group(1).split(",")],
+                )
                 for mm in _MARKER.finditer(raw)
             )
             plain = " ".join(_MARKER.sub("", raw).split())
             line, col = _line_col(text, start)
             eline, ecol = _line_col(text, end)
-            claims.append(ParsedClaim(index=len(claims), text=plain, start=start, end=end,
-                                      line=line, column=col, end_line=eline, end_column=ecol,
-                                      paragraph=paragraph, markers=markers))
+            claims.append(
+                ParsedClaim(
+                    index=len(claims),
+                    text=plain,
+                    start=start,
+                    end=end,
+                    line=line,
+                    column=col,
+                    end_line=eline,
+                    end_column=ecol,
+                    paragraph=paragraph,
+                    markers=markers,
+                )
+            )
         paragraph += 1
     return ParsedArticle(text=text, format="text", claims=claims)
