@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
-import click
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -22,11 +21,11 @@ from citecheck import __version__
 from citecheck.cli import baseline as baselines
 from citecheck.cli.articles import ArticleFile, discover, read_article
 from citecheck.cli.runner import Failure, Job, default_workers, run_all
-from citecheck.cli.settings import SettingsCache
+from citecheck.cli.settings import SettingsCache, parse_fail_on
 from citecheck.cli.sourcing import SourceValue, parse_source_flags
-from citecheck.errors import CitecheckError, InvalidOptionsError
+from citecheck.errors import CitecheckError
 from citecheck.render import RenderOptions, available, get_renderer
-from citecheck.report import Report, Status
+from citecheck.report import Report
 
 PROG = "citecheck"
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -58,12 +57,12 @@ def _root(
     """Check an article's inline citations against its sources."""
 
 
-class _Stop(Exception):
+class _UsageError(Exception):
     """A usage, configuration or input error: one line on stderr, exit code 2."""
 
 
 def _fail(message: str) -> NoReturn:
-    raise _Stop(message)
+    raise _UsageError(message)
 
 
 @app.command()
@@ -186,7 +185,7 @@ def check(
             write_baseline=write_baseline,
             err=err,
         )
-    except (CitecheckError, _Stop) as exc:
+    except (CitecheckError, _UsageError) as exc:
         _error(str(exc))
         raise typer.Exit(EXIT_ERROR) from None
     raise typer.Exit(code)
@@ -212,7 +211,7 @@ def _overrides(**flags: Any) -> dict[str, Any]:
     """Command-line options that were given, ready to override the configuration."""
     given = {key: value for key, value in flags.items() if value is not None}
     if "fail_on" in given:
-        given["fail_on"] = parse_fail_on(given["fail_on"])
+        given["fail_on"] = parse_fail_on(given["fail_on"], origin="--fail-on")
     for key, allowed in (
         ("format", ("auto", "text", "markdown", "html")),
         ("marker_scope", ("sentence", "paragraph")),
@@ -221,20 +220,6 @@ def _overrides(**flags: Any) -> dict[str, Any]:
             flag = "--" + key.replace("_", "-")
             _fail(f"{flag}: {given[key]!r} is not one of {', '.join(allowed)}")
     return given
-
-
-def parse_fail_on(value: str) -> frozenset[Status]:
-    """`uncited,unsupported` → statuses; `none` (or empty) fails on nothing."""
-    parts = [p.strip().lower().replace("-", "_") for p in value.split(",") if p.strip()]
-    if parts in ([], ["none"]):
-        return frozenset()
-    known = {s.value: s for s in Status}
-    for part in parts:
-        if part not in known:
-            raise InvalidOptionsError(
-                f"--fail-on: unknown status {part!r}; choose from {', '.join(known)} or none"
-            )
-    return frozenset(known[p] for p in parts)
 
 
 def _check(
@@ -354,7 +339,7 @@ def _write_step_summary(path: Path, reports: list[Report]) -> None:
 
 
 def _stdout_color() -> bool:
-    """Colour on a terminal, unless NO_COLOR is set (https://no-color.org); FORCE_COLOR forces it."""
+    """Colour on a terminal unless NO_COLOR is set (no-color.org); FORCE_COLOR forces it."""
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
@@ -373,22 +358,19 @@ def _error(message: str, level: str = "error") -> None:
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
-    """The console entry point: click's usage errors also become one line and exit 2."""
+    """The console entry point: usage errors from option parsing also become one line."""
     command = typer.main.get_command(app)
     try:
         code = command.main(args=argv, prog_name=PROG, standalone_mode=False)
-    except click.exceptions.NoArgsIsHelpError as exc:
-        exc.show()
+    except typer.TyperException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `citecheck`: the help, exit 2
+            sys.stderr.write(exc.format_message() + "\n")
+        else:
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            _error(exc.format_message() + hint)
         code = EXIT_ERROR
-    except click.ClickException as exc:
-        hint = ""
-        if isinstance(exc, click.UsageError) and exc.ctx is not None:
-            hint = f" (see '{exc.ctx.command_path} --help')"
-        _error(exc.format_message() + hint)
-        code = EXIT_ERROR
-    except click.Abort:
+    except typer.Abort:
         _error("aborted")
         code = 130
-    except BrokenPipeError:
-        code = EXIT_FINDINGS
     sys.exit(code if isinstance(code, int) else EXIT_OK)

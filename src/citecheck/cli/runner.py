@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from citecheck.cli.sourcing import (
@@ -55,7 +56,8 @@ def run_job(job: Job) -> Outcome:
             return empty_report(job)
         from_dir = sources_in_directory(job.sources_dir) if job.sources_dir else {}
         references = sources_from_references(job.text, job.base, job.options)
-        sources = merge_sources(references, from_dir, job.flag_sources)
+        merged = merge_sources(references, from_dir, job.flag_sources)
+        sources: dict[str | int, SourceValue] = dict(merged.items())
         return verify(job.text, sources, options=job.options, article_name=job.name)
     except CitecheckError as exc:
         return Failure(job.name, str(exc))
@@ -85,6 +87,10 @@ def default_workers(requested: int, jobs: int) -> int:
     return max(1, min(wanted, jobs))
 
 
+def _notify(on_done: Callable[[Job], None], job: Job, _future: Future[Outcome]) -> None:
+    on_done(job)
+
+
 def run_all(
     jobs: Sequence[Job],
     workers: int,
@@ -102,5 +108,5 @@ def run_all(
         futures: list[Future[Outcome]] = [pool.submit(run_job, job) for job in jobs]
         if on_done is not None:
             for job, future in zip(jobs, futures, strict=True):
-                future.add_done_callback(lambda _f, j=job: on_done(j))
+                future.add_done_callback(partial(_notify, on_done, job))
         return [future.result() for future in futures]

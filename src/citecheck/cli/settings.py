@@ -17,6 +17,7 @@ from typing import Any
 
 from citecheck.config import Options
 from citecheck.errors import ConfigError, InvalidOptionsError
+from citecheck.report import Status
 
 CONFIG_FILES = ("citecheck.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
@@ -46,6 +47,23 @@ class Settings:
         return str(self.path) if self.path is not None else "defaults"
 
 
+def parse_fail_on(value: str | list[Any], *, origin: str) -> frozenset[Status]:
+    """`"uncited,unsupported"` or a list of statuses; `"none"` (or empty) fails on nothing."""
+    items = value.split(",") if isinstance(value, str) else value
+    if not all(isinstance(item, str) for item in items):
+        raise InvalidOptionsError(f"{origin}: statuses must be strings")
+    parts = [p.strip().lower().replace("-", "_") for p in items if p.strip()]
+    if parts in ([], ["none"]):
+        return frozenset()
+    known = {s.value: s for s in Status}
+    for part in parts:
+        if part not in known:
+            raise InvalidOptionsError(
+                f"{origin}: unknown status {part!r}; choose from {', '.join(known)} or none"
+            )
+    return frozenset(known[p] for p in parts)
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest configuration file in `start` or a directory above it."""
     directory = start.resolve()
@@ -62,16 +80,28 @@ def load_settings(path: Path) -> Settings:
     table = _read_table(path)
     extra: dict[str, tuple[str, ...]] = {}
     options: dict[str, Any] = {}
-    for key, value in table.items():
-        if key in _CLI_KEYS:
-            extra[key] = _globs(path, key, value)
-        else:
-            options[key] = value
     try:
+        _split(path, table, extra, options)
         Options.from_mapping(options, origin=str(path))
     except InvalidOptionsError as exc:
         raise ConfigError(str(exc)) from None
     return Settings(path=path, options=options, **extra)
+
+
+def _split(
+    path: Path,
+    table: dict[str, Any],
+    extra: dict[str, tuple[str, ...]],
+    options: dict[str, Any],
+) -> None:
+    """Sort a config table into command-line keys (globs) and `Options` fields."""
+    for key, value in table.items():
+        if key in _CLI_KEYS:
+            extra[key] = _globs(path, key, value)
+        elif key.replace("-", "_") == "fail_on" and isinstance(value, str | list):
+            options[key] = parse_fail_on(value, origin=f"{path}: {key}")
+        else:
+            options[key] = value
 
 
 class SettingsCache:
