@@ -13,8 +13,9 @@ _SENT = re.compile(r"[^.!?\n]+[.!?]?(?:\s*\[\d+(?:\s*,\s*\d+)*\])*")
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    breaks = list(re.finditer(r"\r\n|\r|\n", text[:offset]))
+    start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, offset - start + 1
 
 
 def parse_article(text: str, options: Options | None = None) -> ParsedArticle:
