@@ -410,3 +410,18 @@ def test_installed_entry_point(work: Path) -> None:
     assert bad.returncode == 2
     assert bad.stderr.count("\n") == 1
     assert "Traceback" not in bad.stderr
+
+
+def test_html_output_for_one_article(work: Path) -> None:
+    run = invoke(
+        "check", "story.md", "--sources-dir", "sources", "--output-format", "html", "-o", "r.html"
+    )
+    assert run.exit_code == 1
+    page = (work / "r.html").read_text(encoding="utf-8")
+    assert page.lstrip().lower().startswith("<!doctype html")
+    assert "Ministers promised" in page
+
+
+def test_html_output_refuses_several_articles(work: Path) -> None:
+    run = invoke("check", "story.md", "clean.md", "--output-format", "html")
+    assert_usage_error(run, "html", "one article")

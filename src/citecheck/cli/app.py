@@ -24,7 +24,7 @@ from citecheck.cli.runner import Failure, Job, default_workers, run_all
 from citecheck.cli.settings import SettingsCache, parse_fail_on
 from citecheck.cli.sourcing import SourceValue, parse_source_flags
 from citecheck.errors import CitecheckError
-from citecheck.render import RenderOptions, available, get_renderer
+from citecheck.render import RenderOptions, available, get_renderer, takes_several
 from citecheck.report import Report
 
 PROG = "citecheck"
@@ -247,6 +247,10 @@ def _check(
         _fail(f"--sources-dir {sources_dir}: no such directory")
     known = baselines.read_baseline(baseline) if baseline is not None else None
     files = discover(articles, SettingsCache(config))
+    if len(files) > 1 and not takes_several(output_format):
+        _fail(
+            f"--output-format {output_format} shows one article at a time; {len(files)} were given"
+        )
     job_list = [_job(article, overrides, explicit, sources_dir, err, quiet) for article in files]
 
     show_progress = len(job_list) > 1 and not quiet and err.is_terminal

@@ -17,6 +17,7 @@ import importlib.util
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from citecheck.errors import InvalidOptionsError
 from citecheck.report import Report
 
 
@@ -31,30 +32,56 @@ class RenderOptions:
 
 Renderer = Callable[[Sequence[Report], RenderOptions], str]
 
-#: Output format name → module defining `render(reports, options) -> str`.
-RENDERERS: dict[str, str] = {
-    "text": "citecheck.render.text",
-    "json": "citecheck.render.json",
-    "sarif": "citecheck.render.sarif",
-    "github": "citecheck.render.github",
-    "junit": "citecheck.render.junit",
-    "markdown": "citecheck.render.markdown",
-    "html": "citecheck.render.html",
+
+@dataclass(frozen=True, slots=True)
+class _Format:
+    module: str
+    one_report: bool = False  # the module's `render(report)` takes a single report
+
+
+#: Output format name → the module that renders it. Modules take
+#: `render(reports, options)`, or `render(report)` when `one_report` is set.
+RENDERERS: dict[str, _Format] = {
+    "text": _Format("citecheck.render.text"),
+    "json": _Format("citecheck.render.json"),
+    "sarif": _Format("citecheck.render.sarif"),
+    "github": _Format("citecheck.render.github"),
+    "junit": _Format("citecheck.render.junit"),
+    "markdown": _Format("citecheck.render.markdown"),
+    "html": _Format("citecheck.render.html", one_report=True),
 }
 
 
 def available() -> list[str]:
     """Names of the output formats whose module is present, in table order."""
-    return [name for name, module in RENDERERS.items() if _module_exists(module)]
+    return [name for name, fmt in RENDERERS.items() if _module_exists(fmt.module)]
+
+
+def takes_several(name: str) -> bool:
+    """Whether output format `name` can hold several articles' reports in one output."""
+    return not RENDERERS[name].one_report
 
 
 def get_renderer(name: str) -> Renderer:
-    """The `render` function of output format `name` (KeyError if there is none)."""
-    if name not in RENDERERS or not _module_exists(RENDERERS[name]):
+    """The renderer of output format `name` (KeyError if there is none)."""
+    if name not in RENDERERS or not _module_exists(RENDERERS[name].module):
         raise KeyError(name)
-    module = importlib.import_module(RENDERERS[name])
-    render: Renderer = module.render
-    return render
+    fmt = RENDERERS[name]
+    module = importlib.import_module(fmt.module)
+    if not fmt.one_report:
+        render: Renderer = module.render
+        return render
+    render_one: Callable[[Report], str] = module.render
+
+    def render_single(reports: Sequence[Report], options: RenderOptions) -> str:
+        if len(reports) != 1:
+            raise InvalidOptionsError(
+                f"the {name} output shows one article; got {len(reports)} "
+                "(run once per article, with --output-file)"
+            )
+        return render_one(reports[0])
+
+    return render_single
 
 
 def _module_exists(module: str) -> bool:
@@ -64,4 +91,4 @@ def _module_exists(module: str) -> bool:
         return False
 
 
-__all__ = ["RENDERERS", "RenderOptions", "Renderer", "available", "get_renderer"]
+__all__ = ["RENDERERS", "RenderOptions", "Renderer", "available", "get_renderer", "takes_several"]
