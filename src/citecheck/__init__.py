@@ -1,9 +1,9 @@
 """citecheck: check an article's inline citations against its sources.
 
-    >>> import citecheck
-    >>> report = citecheck.verify("The ILO met on Friday [1].", {1: "The ILO met on Friday."})
-    >>> report.claims[0].status
-    <Status.SUPPORTED: 'supported'>
+>>> import citecheck
+>>> report = citecheck.verify("The ILO met on Friday [1].", {1: "The ILO met on Friday."})
+>>> report.claims[0].status
+<Status.SUPPORTED: 'supported'>
 """
 
 from __future__ import annotations
@@ -49,9 +49,9 @@ __all__ = [
     "ParsedArticle",
     "ParsedClaim",
     "Report",
+    "Source",
     "SourceError",
     "SourceInfo",
-    "Source",
     "Status",
     "Summary",
     "__version__",

@@ -28,9 +28,9 @@ class Options(BaseModel):
         default="auto", description="How to read the article: auto-detected by default."
     )
     marker_scope: Literal["sentence", "paragraph"] = Field(
-        default="sentence",
-        description="'paragraph': a marker at the end of a paragraph also covers "
-        "the uncited sentences before it.",
+        default="paragraph",
+        description="'paragraph': a claim without markers is covered by the next marker "
+        "in its paragraph; 'sentence': a marker covers only its own sentence or clause.",
     )
     fail_on: frozenset[Status] = Field(default=DEFAULT_FAIL_ON)
     suggest_citations: bool = Field(
@@ -104,8 +104,9 @@ class Options(BaseModel):
         known = set(cls.model_fields)
         unknown = sorted(k for k in data if k.replace("-", "_") not in known)
         if unknown:
+            names = ", ".join(sorted(known))
             raise InvalidOptionsError(
-                f"{origin}: unknown option {unknown[0]!r}; known options: {', '.join(sorted(known))}"
+                f"{origin}: unknown option {unknown[0]!r}; known options: {names}"
             )
         try:
             return cls.model_validate({k.replace("-", "_"): v for k, v in data.items()})

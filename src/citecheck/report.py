@@ -8,15 +8,15 @@ columns are 1-based and derived from offsets.
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Literal
+from enum import StrEnum
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field, model_validator
 
 REPORT_FORMAT_VERSION = 1
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """The verdict on one claim."""
 
     SUPPORTED = "supported"
@@ -25,9 +25,6 @@ class Status(str, Enum):
     UNCITED = "uncited"
     UNKNOWN_SOURCE = "unknown_source"
     EXEMPT = "exempt"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 #: Statuses that fail a check by default (`partial` only warns; `exempt`/`supported` pass).
@@ -141,6 +138,14 @@ class Report(_Model):
     # The texts the offsets point into; kept out of the JSON but needed by renderers.
     _article_text: str = PrivateAttr(default="")
     _source_texts: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_derived(cls, data: Any) -> Any:
+        """`ok` is derived; a report read back from JSON carries it, so drop it on input."""
+        if isinstance(data, dict) and "ok" in data:
+            data = {k: v for k, v in data.items() if k != "ok"}
+        return data
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -120,7 +120,7 @@ def verify(
         for source_id in result.citations:
             if source_id in infos:
                 infos[source_id].cited_by.append(result.index)
-    for source_id, source in loaded.items():
+    for source_id in loaded:
         infos[source_id].sentences = matcher.sentence_count(source_id)
 
     report = Report(
@@ -146,17 +146,18 @@ def _judge_claims(
     opts: Options,
 ) -> list[ClaimResult]:
     claims = parsed.claims
-    cited = [c for c in claims if c.citations]
+    citations = effective_citations(claims, opts.marker_scope)
+    cited = [c for c in claims if citations[c.index]]
     queries = [
         ClaimQuery(
             text=c.text,
-            source_ids=tuple(s for s in c.citations if s in loaded),
+            source_ids=tuple(s for s in citations[c.index] if s in loaded),
             context=c.context,
         )
         for c in cited
     ]
     verdicts = dict(zip((c.index for c in cited), matcher.check(queries), strict=True))
-    uncited = [c for c in claims if not c.citations]
+    uncited = [c for c in claims if not citations[c.index]]
     needs = dict(
         zip(
             (c.index for c in uncited),
@@ -169,7 +170,12 @@ def _judge_claims(
     for claim in claims:
         fields: dict[str, Any] = {}
         if claim.index in verdicts:
-            fields = _cited_fields(claim, verdicts[claim.index], loaded, infos)
+            fields = _cited_fields(
+                claim, citations[claim.index], verdicts[claim.index], loaded, infos
+            )
+            if not claim.citations:
+                marks = "".join(f"[{s}]" for s in citations[claim.index])
+                fields["reasons"].insert(0, f"covered by {marks} later in its paragraph")
         else:
             fields = _uncited_fields(claim, needs[claim.index], matcher, loaded, opts)
         fields["reasons"] = [*claim.notes, *fields.get("reasons", [])]
@@ -186,7 +192,7 @@ def _judge_claims(
                 paragraph=claim.paragraph,
                 kind=claim.kind,
                 markers=list(claim.markers),
-                citations=claim.citations,
+                citations=citations[claim.index],
                 suppressed=claim.suppressed,
                 **fields,
             )
@@ -196,11 +202,12 @@ def _judge_claims(
 
 def _cited_fields(
     claim: ParsedClaim,
+    cited_ids: list[str],
     verdict: Verdict,
     loaded: Mapping[str, Source],
     infos: Mapping[str, SourceInfo],
 ) -> dict[str, Any]:
-    missing = [s for s in claim.citations if s not in loaded]
+    missing = [s for s in cited_ids if s not in loaded]
     reasons: list[str] = []
     for source_id in missing:
         info = infos.get(source_id)
@@ -208,7 +215,7 @@ def _cited_fields(
             reasons.append(f"[{source_id}] names a source that was not given")
         else:
             reasons.append(f"source {source_id} could not be loaded: {info.error}")
-    checked = [s for s in claim.citations if s in loaded]
+    checked = [s for s in cited_ids if s in loaded]
     evidence = [
         e.model_copy(update={"page": loaded[e.source_id].page_of(e.start)})
         for e in verdict.evidence
@@ -224,6 +231,9 @@ def _cited_fields(
     else:
         status = verdict.status
         reasons.extend(verdict.reasons)
+        if status is not Status.SUPPORTED and not verdict.reasons:
+            cited = ", ".join(checked)
+            reasons.append(f"no passage of source {cited} backs this claim")
     return {
         "status": status,
         "score": _clamp(verdict.score) if checked else None,
@@ -264,7 +274,9 @@ def _uncited_fields(
             suggested.append(suggestion.source_id)
             if suggestion.evidence is not None:
                 ev = suggestion.evidence
-                evidence.append(ev.model_copy(update={"page": loaded[ev.source_id].page_of(ev.start)}))
+                evidence.append(
+                    ev.model_copy(update={"page": loaded[ev.source_id].page_of(ev.start)})
+                )
         if suggested:
             best = evidence[0].quote if evidence else ""
             reasons.append(
@@ -278,6 +290,29 @@ def _uncited_fields(
         "evidence": evidence,
         "reasons": reasons,
     }
+
+
+def effective_citations(claims: list[ParsedClaim], scope: str) -> dict[int, list[str]]:
+    """Source ids each claim cites, after applying the marker scope.
+
+    With scope "paragraph" (the default, as in news and encyclopedia writing), a
+    claim without markers is covered by the next marker in its paragraph: in
+    "A. B [2]." both A and B cite [2]. Claims after a paragraph's last marker,
+    claims tagged [citation needed], headings and code inherit nothing.
+    """
+    result = {c.index: c.citations for c in claims}
+    if scope != "paragraph":
+        return result
+    carry: list[str] = []
+    paragraph = None
+    for claim in reversed(claims):
+        if claim.paragraph != paragraph:
+            paragraph, carry = claim.paragraph, []
+        if claim.citations:
+            carry = claim.citations
+        elif carry and not claim.citation_needed and claim.kind not in _NO_SOURCE_KINDS:
+            result[claim.index] = list(carry)
+    return result
 
 
 def _shorten(text: str, limit: int = 120) -> str:

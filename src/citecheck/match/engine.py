@@ -11,7 +11,9 @@ from citecheck.report import Evidence, Status
 
 _WORD = re.compile(r"\w+")
 _SENT = re.compile(r"[^.!?\n]+[.!?]?")
-_STOP = frozenset("the a an of to in on and or for with at by is was are were be has have had that this it as".split())
+_STOP = frozenset(
+    {"the", "a", "an", "of", "to", "in", "on", "and", "or", "for", "with", "at", "by", "is"}
+)
 
 
 def _words(text: str) -> set[str]:
@@ -35,8 +37,10 @@ class Matcher:
             cover = len(words & sent) / max(1, len(words))
             if cover > best[0]:
                 quote = self._texts[source_id][start:end]
-                best = (cover, Evidence(source_id=source_id, quote=quote, start=start,
-                                        end=end, score=cover))
+                best = (
+                    cover,
+                    Evidence(source_id=source_id, quote=quote, start=start, end=end, score=cover),
+                )
         return best
 
     def check(self, queries: Sequence[ClaimQuery]) -> list[Verdict]:
@@ -46,8 +50,13 @@ class Matcher:
             scored = [self._best(words, sid) for sid in q.source_ids]
             score = max((s for s, _ in scored), default=0.0)
             evidence = [e for _, e in scored if e is not None]
-            status = (Status.SUPPORTED if score >= 0.7 else
-                      Status.PARTIAL if score >= 0.4 else Status.UNSUPPORTED)
+            status = (
+                Status.SUPPORTED
+                if score >= 0.7
+                else Status.PARTIAL
+                if score >= 0.4
+                else Status.UNSUPPORTED
+            )
             out.append(Verdict(status=status, score=score, evidence=evidence[:1]))
         return out
 

@@ -13,8 +13,9 @@ _SENT = re.compile(r"[^.!?\n]+[.!?]?(?:\s*\[\d+(?:\s*,\s*\d+)*\])*")
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    breaks = list(re.finditer(r"\r\n|\r|\n", text[:offset]))
+    start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, offset - start + 1
 
 
 def parse_article(text: str, options: Options | None = None) -> ParsedArticle:
@@ -28,16 +29,30 @@ def parse_article(text: str, options: Options | None = None) -> ParsedArticle:
             start = block.start() + m.start() + (len(raw) - len(raw.lstrip()))
             end = block.start() + m.end()
             markers = tuple(
-                Marker(text=mm.group(), start=block.start() + m.start() + mm.start(),
-                       end=block.start() + m.start() + mm.end(),
-                       ids=[s.strip() for s in mm.group(1).split(",")])
+                Marker(
+                    text=mm.group(),
+                    start=block.start() + m.start() + mm.start(),
+                    end=block.start() + m.start() + mm.end(),
+                    ids=[s.strip() for s in mm.group(1).split(",")],
+                )
                 for mm in _MARKER.finditer(raw)
             )
             plain = " ".join(_MARKER.sub("", raw).split())
             line, col = _line_col(text, start)
             eline, ecol = _line_col(text, end)
-            claims.append(ParsedClaim(index=len(claims), text=plain, start=start, end=end,
-                                      line=line, column=col, end_line=eline, end_column=ecol,
-                                      paragraph=paragraph, markers=markers))
+            claims.append(
+                ParsedClaim(
+                    index=len(claims),
+                    text=plain,
+                    start=start,
+                    end=end,
+                    line=line,
+                    column=col,
+                    end_line=eline,
+                    end_column=ecol,
+                    paragraph=paragraph,
+                    markers=markers,
+                )
+            )
         paragraph += 1
     return ParsedArticle(text=text, format="text", claims=claims)

@@ -1,0 +1,22 @@
+"""Shared fixtures: the bundled example, read from the project (never from ../shared)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "ilo-meeting"
+
+
+@pytest.fixture(scope="session")
+def example_article() -> str:
+    return (EXAMPLE / "article.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def example_sources() -> dict[str, str]:
+    return {
+        p.stem: p.read_text(encoding="utf-8") for p in sorted((EXAMPLE / "sources").glob("*.txt"))
+    }
