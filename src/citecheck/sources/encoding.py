@@ -111,10 +111,15 @@ def decode_bytes(
 def _guess(data: bytes, warnings: list[str], what: str) -> Decoded:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise SourceError(f"not text: {what} is in no encoding citecheck can recognise")
-    codec = _codec(best.encoding) or best.encoding
+    # Short texts fit many code pages equally well; among the equally plausible,
+    # windows-1252 (the most common legacy encoding of Western text) wins.
+    best_chaos = min(m.chaos for m in matches)
+    tied = [m for m in matches if m.chaos <= best_chaos + 0.01]
+    western = [m for m in tied if "cp1252" in m.could_be_from_charset]
+    codec = "cp1252" if western else (_codec(tied[0].encoding) or tied[0].encoding)
     warnings.append(
         f"{what} declares no encoding and is not UTF-8; guessed {codec} (the text may be garbled)"
     )

@@ -209,7 +209,7 @@ class Fetcher:
             return Download(
                 url=url,
                 final_url=str(hop),
-                content_type=media_type(content_type) or _default_type(kind),
+                content_type=_shown_type(content_type, kind),
                 kind=kind,
                 charset=charset_from_content_type(content_type),
                 body=body,
@@ -304,7 +304,7 @@ def _from_cache(url: str, entry: CacheEntry, body: bytes) -> Download:
     return Download(
         url=url,
         final_url=entry.final_url,
-        content_type=media_type(entry.content_type) or _default_type(kind),
+        content_type=_shown_type(entry.content_type, kind),
         kind=kind,
         charset=charset_from_content_type(entry.content_type),
         body=body,
@@ -313,8 +313,10 @@ def _from_cache(url: str, entry: CacheEntry, body: bytes) -> Download:
     )
 
 
-def _default_type(kind: Kind) -> str:
-    return CONTENT_TYPES[kind]
+def _shown_type(content_type: str, kind: Kind) -> str:
+    """The served media type, or the sniffed kind's when the server named none useful."""
+    media = media_type(content_type)
+    return CONTENT_TYPES[kind] if media in _SNIFFED else media
 
 
 def _too_large(cap: int, detail: str) -> str:

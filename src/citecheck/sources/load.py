@@ -150,5 +150,5 @@ def _checked(source: Source, options: Options) -> Source:
             f"{options.max_source_chars:,} (option max_source_chars)"
         )
     if not source.text.strip():
-        raise SourceError("empty after extraction: the source has no text")
+        raise SourceError("the source is empty")
     return source
