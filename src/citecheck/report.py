@@ -173,6 +173,12 @@ class Report(_Model):
         """The text of each loaded source by id (not serialised)."""
         return dict(self._source_texts)
 
+    def to_html(self, *, title: str | None = None) -> str:
+        """The report as one self-contained HTML page (see `citecheck.render.html`)."""
+        from citecheck.render.html import render_html
+
+        return render_html(self, title=title)
+
     def attach_texts(self, article_text: str, source_texts: dict[str, str]) -> Report:
         """Keep the texts the offsets point into, for renderers."""
         self._article_text = article_text
