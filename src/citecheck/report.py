@@ -105,6 +105,10 @@ class SourceInfo(_Model):
     chars: int = Field(ge=0, default=0)
     sentences: int = Field(ge=0, default=0)
     error: str | None = Field(default=None, description="Why it could not be used, if so.")
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="How the source was read, where it matters (a guessed encoding, say).",
+    )
     cited_by: list[int] = Field(default_factory=list, description="Indexes of claims citing it.")
 
 
