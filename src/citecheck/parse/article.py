@@ -22,7 +22,6 @@ from citecheck.parse.html import read_html
 from citecheck.parse.markers import FoundMarker
 from citecheck.parse.model import ParsedArticle, ParsedClaim
 from citecheck.parse.references import collect_references
-from citecheck.parse.sentences import normalize_for_scan
 from citecheck.parse.suppressions import suppression_reasons
 from citecheck.parse.textmap import MappedText
 from citecheck.report import Marker
@@ -37,7 +36,8 @@ class _Lines:
     """1-based line and column of an offset, by bisecting a line-start table."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", normalize_for_scan(text))]
+        # Lines end at \r\n, \r or \n, as editors and the renderers count them.
+        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", text)]
 
     def locate(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset)
