@@ -23,6 +23,8 @@ __all__ = ["RawClaim", "block_claims"]
 
 _WORD = re.compile(r"[^\W_]")
 _TRAILING = re.compile(r"[\s,;:]*")
+_WORDCHAR = re.compile(r"\w")
+_GAP = re.compile(r"[\s,;]*")
 _KIND: dict[str, ClaimKind] = {
     "paragraph": "sentence",
     "heading": "heading",
@@ -56,7 +58,7 @@ def _claim_text(text: str, start: int, end: int, markers: list[FoundMarker]) -> 
         if m.start < pos:
             continue
         parts.append(text[pos : m.start].rstrip())
-        if text[m.end : m.end + 1].isalnum():
+        if _WORDCHAR.match(text, m.end):
             parts.append(" ")
         pos = m.end
     parts.append(text[pos:end])
@@ -112,7 +114,7 @@ def _split_mid(
     for k, m in enumerate(markers):
         group.append(m)
         nxt = markers[k + 1] if k + 1 < len(markers) else None
-        if nxt is not None and not masked[m.end : nxt.start].strip(" ,;"):
+        if nxt is not None and _GAP.fullmatch(masked, m.end, nxt.start):
             continue  # same group: "[1][2]", "[1], [2]"
         after = masked[m.end : end]
         before = masked[cur : group[0].start]

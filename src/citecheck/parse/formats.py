@@ -17,7 +17,7 @@ from typing import Literal
 
 from citecheck.parse.blocks import Block, BlockKind, Directive, parse_directive, refs_title
 from citecheck.parse.sentences import normalize_for_scan
-from citecheck.parse.textmap import HIDDEN, TextBuilder, merge_ranges
+from citecheck.parse.textmap import HIDDEN, TextBuilder
 
 __all__ = ["detect_format", "read_text"]
 
@@ -315,16 +315,6 @@ _EMPH_CLOSE = re.compile(r"(?<=[^\s*_~\\])(\*{1,3}|_{1,3}|~~)(?![\w*_~])")
 _NUMERIC = re.compile(r"\s*\^?[\d\s,;\-–—]+\Z")
 
 
-def _hide_str(text: str, merged: list[tuple[int, int]]) -> str:
-    parts: list[str] = []
-    pos = 0
-    for a, b in merged:
-        parts.append(text[pos:a])
-        pos = b
-    parts.append(text[pos:])
-    return "".join(parts)
-
-
 def strip_inline(block: Block) -> Block:
     """Hide inline Markdown in a block; fills `protected` (code spans blanked) and `url`."""
     text = block.text.text
@@ -357,10 +347,8 @@ def strip_inline(block: Block) -> Block:
     for rx in (_TAG, _ESCAPE, _EMPH_OPEN, _EMPH_CLOSE):
         for m in rx.finditer(work):
             hide.append(m.span())
-    merged = merge_ranges(hide)
-    mapped = block.text.hide(merged)
-    # The protected copy must follow the same hiding.
-    protected = _hide_str(work, merged)
+    # The protected copy (code spans blanked) follows the same hiding.
+    mapped, protected = block.text.hide_pair(hide, work)
     block.text = mapped
     block.protected = protected
     block.links = links

@@ -46,6 +46,7 @@ _BREAKS = frozenset(
     | {"header", "hr", "html", "main", "ol", "section", "table", "tbody", "thead", "tfoot"}
     | {"tr", "ul", "details", "summary"}
 )
+_WORD = re.compile(r"\w")
 _SUP_MARKER = re.compile(r"\s*\[?\s*(\d{1,6}(?:\s*[,\-–]\s*\d{1,6})*)\s*\]?\s*\Z")
 
 
@@ -67,6 +68,7 @@ class _Reader(HTMLParser):
         self.sup_start: int | None = None
         self.sup_builder_len = 0
         self.in_code = 0
+        self.gap = False
 
     # Positions ---------------------------------------------------------------
     def _pos(self) -> int:
@@ -126,6 +128,8 @@ class _Reader(HTMLParser):
             href = dict(attrs).get("href")
             if href:
                 self.links.append(href)
+        elif tag in ("img", "wbr", "input"):
+            self.gap = True
         elif tag == "sup":
             self.sup_start = start
             self.sup_builder_len = len(self.builder)
@@ -141,6 +145,7 @@ class _Reader(HTMLParser):
                 self.skip_depth -= 1
                 if not self.skip_depth:
                     self.skip_tag = None
+                    self.gap = True
             return
         if tag == "sup" and self.sup_start is not None:
             self._sup_marker(self.sup_start, self._pos() + len(tag) + 3)
@@ -179,10 +184,18 @@ class _Reader(HTMLParser):
         nb.add_text("]", start, end)
         self.builder = nb
 
+    def _separate(self, start: int, data: str) -> None:
+        """After skipped content (script, comment, image), keep two words apart."""
+        b = self.builder
+        if self.gap and len(b) and _WORD.match(data) and _WORD.match(b.last_char()):
+            b.add_text(" ", b.ends[-1], start)
+        self.gap = False
+
     def handle_data(self, data: str) -> None:
         if self.skip_depth or not data:
             return
         start = self._pos()
+        self._separate(start, data)
         if self.source[start : start + len(data)] == data:
             self.builder.parts.append(normalize_for_scan(data))
             self.builder.offsets.extend(range(start, start + len(data)))
@@ -210,6 +223,7 @@ class _Reader(HTMLParser):
 
     def handle_comment(self, data: str) -> None:
         start = self._pos()
+        self.gap = True
         directive = parse_directive(data, start, start + len(data) + 7)
         if directive is not None:
             self.directives.append(directive)

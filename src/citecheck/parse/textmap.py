@@ -17,6 +17,7 @@ __all__ = ["HIDDEN", "MappedText", "TextBuilder", "merge_ranges"]
 #: Placeholder for hidden characters in same-length working copies.
 HIDDEN = "\x00"
 _VISIBLE_RUN = re.compile("[^\x00]+")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def merge_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -44,21 +45,42 @@ class MappedText:
         return cls("", [], [])
 
     def hide(self, ranges: Iterable[tuple[int, int]]) -> MappedText:
-        """A copy without the characters in `ranges` (offsets into `self.text`)."""
+        """A copy without the characters in `ranges` (offsets into `self.text`).
+
+        Where hiding would join two words ("a<br>b"), a space mapped to the
+        hidden range keeps them apart.
+        """
+        return self.hide_pair(ranges, self.text)[0]
+
+    def hide_pair(self, ranges: Iterable[tuple[int, int]], parallel: str) -> tuple[MappedText, str]:
+        """`hide`, applied identically to a same-length `parallel` string."""
         merged = merge_ranges(ranges)
         if not merged:
-            return self
+            return self, parallel
+        text = self.text
+        twin: list[str] = []
         parts: list[str] = []
         offsets: list[int] = []
         ends: list[int] = []
         pos = 0
-        for a, b in [*merged, (len(self.text), len(self.text))]:
+        for a, b in [*merged, (len(text), len(text))]:
             if a > pos:
-                parts.append(self.text[pos:a])
+                if (
+                    parts
+                    and _WORD_CHAR.match(parts[-1][-1:])
+                    and _WORD_CHAR.match(text, pos)
+                    and offsets[-1] + 1 < self.offsets[pos]
+                ):
+                    parts.append(" ")
+                    twin.append(" ")
+                    offsets.append(offsets[-1] + 1)
+                    ends.append(self.offsets[pos])
+                parts.append(text[pos:a])
+                twin.append(parallel[pos:a])
                 offsets.extend(self.offsets[pos:a])
                 ends.extend(self.ends[pos:a])
             pos = max(pos, b)
-        return MappedText("".join(parts), offsets, ends)
+        return MappedText("".join(parts), offsets, ends), "".join(twin)
 
     def strip_span(self, start: int, end: int) -> tuple[int, int]:
         """`(start, end)` narrowed to exclude surrounding whitespace (may be empty)."""
@@ -88,7 +110,15 @@ class TextBuilder:
 
     def add_source(self, working: str, start: int, end: int) -> None:
         """The visible (non-HIDDEN) characters of `working[start:end]`, mapped 1:1."""
+        prev_end = -1
         for m in _VISIBLE_RUN.finditer(working, start, end):
+            if (
+                prev_end >= 0
+                and _WORD_CHAR.match(self.parts[-1][-1:])
+                and _WORD_CHAR.match(working, m.start())
+            ):
+                self.add_text(" ", prev_end, m.start())  # hidden text stood between two words
+            prev_end = m.end()
             self.parts.append(m.group())
             self.offsets.extend(range(m.start(), m.end()))
             self.ends.extend(range(m.start() + 1, m.end() + 1))
