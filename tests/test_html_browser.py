@@ -64,10 +64,9 @@ def driver() -> Iterator[WebDriver]:
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def _open(driver: WebDriver, report: Report, tmp_path: Path, width: int = 1280) -> None:
+def _open(driver: WebDriver, report: Report, tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     page.write_text(report.to_html(), encoding="utf-8")
-    driver.set_window_size(width, 900)
     driver.get_log("browser")  # drop messages from earlier pages
     driver.get(page.as_uri())
 
@@ -183,12 +182,17 @@ def test_script_in_article_and_sources_does_not_run(driver: WebDriver, tmp_path:
 
 
 def test_phone_width_shows_the_panel_as_a_bottom_sheet(driver: WebDriver, tmp_path: Path) -> None:
-    _open(driver, make_report(), tmp_path, width=390)
+    driver.execute_cdp_cmd(  # a phone screen: narrower than Chromium's smallest window
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True},
+    )
+    _open(driver, make_report(), tmp_path)
     try:
         width = driver.execute_script("return document.documentElement.clientWidth")
+        assert width == 390
         scroll_width = driver.execute_script("return document.documentElement.scrollWidth")
         assert scroll_width <= width  # nothing forces sideways scrolling
-        _claim(driver, "uncited").click()
+        _claim(driver, "unknown_source").click()  # the last claim: below the fold
         rect = driver.execute_script(
             "var r = document.getElementById('panel').getBoundingClientRect();"
             "return [r.left, r.width, r.bottom, r.top, window.innerHeight];"
@@ -198,8 +202,12 @@ def test_phone_width_shows_the_panel_as_a_bottom_sheet(driver: WebDriver, tmp_pa
         assert panel_width == width
         assert bottom == pytest.approx(height, abs=1)
         assert top > height / 3
+        claim = driver.execute_script(
+            "return document.querySelector('.claim.current').getBoundingClientRect().bottom"
+        )
+        assert claim <= top  # the selected claim stays visible above the sheet
     finally:
-        driver.set_window_size(1280, 900)
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def test_print_lists_every_finding_and_hides_the_chrome(driver: WebDriver, tmp_path: Path) -> None:

@@ -101,6 +101,19 @@
     panel.hidden = false;
     document.body.classList.add("panel-open");
     panel.setAttribute("data-claim", String(c.index));
+    uncover(el);
+  }
+
+  // On a phone the panel is a bottom sheet: keep the selected claim visible above it.
+  function uncover(el) {
+    var sheet = panel.getBoundingClientRect();
+    if (sheet.top <= 0 || sheet.left > 0) { return; }
+    var rect = el.getBoundingClientRect();
+    if (rect.bottom > sheet.top - 8) {
+      window.scrollBy(0, rect.bottom - sheet.top + 24);
+    } else if (rect.top < 0) {
+      window.scrollBy(0, rect.top - 24);
+    }
   }
 
   function close() {
