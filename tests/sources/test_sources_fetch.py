@@ -61,6 +61,10 @@ def test_request_identifies_itself_and_sends_no_credentials(
     source = load_source(url, options=loopback_options)
     assert source.text == "The ILO met on Friday."
     assert any("credentials" in w for w in source.warnings)
+    assert "pw" not in source.origin
+    cached = list((loopback_options.cache_dir or Path()).rglob("*"))
+    assert cached
+    assert not any(b"pw" in p.read_bytes() for p in cached if p.is_file())
     assert [r.path for r in seen] == ["/start", "/end"]
     for request in seen:
         assert request.headers["User-Agent"].startswith("citecheck/")
@@ -114,6 +118,28 @@ def test_redirect_to_a_private_address_is_refused(
     fetcher = loopback_only(loopback_options)
     with pytest.raises(SourceError, match=rf"refused address.*{problem}"):
         fetcher.fetch(httpserver.url_for("/go"))
+
+
+def test_redirect_to_another_scheme_is_refused(
+    httpserver: HTTPServer, loopback_options: Options
+) -> None:
+    httpserver.expect_request("/go").respond_with_response(
+        Response(status=302, headers={"Location": "file:///etc/passwd"})
+    )
+    with pytest.raises(SourceError, match="not a web address"):
+        load_source(httpserver.url_for("/go"), options=loopback_options)
+
+
+def test_charset_from_the_content_type_header(
+    httpserver: HTTPServer, loopback_options: Options
+) -> None:
+    body = "<html><body><footer>Le café de Genève.</footer></body></html>".encode("latin-1")
+    httpserver.expect_request("/latin").respond_with_data(
+        body, content_type="text/html; charset=ISO-8859-1"
+    )
+    source = load_source(httpserver.url_for("/latin"), options=loopback_options)
+    assert source.text == "Le café de Genève."
+    assert not any("guessed" in w for w in source.warnings)
 
 
 def test_loopback_url_is_refused_without_the_option(

@@ -9,7 +9,7 @@ No cookies, credentials or proxy settings from the environment are used.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
 
@@ -127,12 +127,16 @@ class Fetcher:
     def fetch(self, url: str) -> Download:
         """Download `url` (or take it from the cache); `SourceError` says why not."""
         start = _checked_url(url)
+        key = str(start)  # credentials and fragment dropped: never stored, never sent
+        had_credentials = bool(httpx.URL(url.strip()).userinfo)
+        shown = key if had_credentials else url.strip()
+        warnings = ("the URL holds credentials; they were not sent",) if had_credentials else ()
         if self.options.offline:
             if self.cache is None:
-                raise SourceError(f"offline: {url} cannot be fetched and the cache is turned off")
-            entry, body = self.cache.require(url)
-            return _from_cache(url, entry, body)
-        cached = self.cache.get(url) if self.cache is not None else None
+                raise SourceError(f"offline: {key} cannot be fetched and the cache is turned off")
+            entry, body = self.cache.require(key)
+            return replace(_from_cache(shown, entry, body), warnings=warnings)
+        cached = self.cache.get(key) if self.cache is not None else None
         timeout = self.options.timeout
         try:
             with httpx.Client(
@@ -141,9 +145,8 @@ class Fetcher:
                 timeout=httpx.Timeout(timeout),
                 transport=self._transport,
             ) as client:
-                return self._follow(
-                    client, url, start, cached, time.monotonic() + timeout * DEADLINE_FACTOR
-                )
+                deadline = time.monotonic() + timeout * DEADLINE_FACTOR
+                download = self._follow(client, key, start, cached, deadline)
         except httpx.ConnectTimeout:
             raise SourceError(f"timeout: could not connect within {timeout:g} s") from None
         except httpx.TimeoutException:
@@ -152,6 +155,9 @@ class Fetcher:
             raise SourceError(f"cannot connect: {_short(exc)}") from None
         except httpx.HTTPError as exc:
             raise SourceError(f"download failed: {_short(exc)}") from None
+        except OSError as exc:  # a socket error httpx did not wrap
+            raise SourceError(f"download failed: {_short(exc)}") from None
+        return replace(download, url=shown, warnings=(*warnings, *download.warnings))
 
     def _follow(
         self,
@@ -161,9 +167,6 @@ class Fetcher:
         cached: tuple[CacheEntry, bytes] | None,
         deadline: float,
     ) -> Download:
-        warnings: list[str] = []
-        if "@" in url.split("//", 1)[-1].split("/", 1)[0]:
-            warnings.append("the URL holds credentials; they were not sent")
         for _ in range(self.options.max_redirects + 1):
             request = self._request(hop, cached)
             response = client.send(request, stream=True)
@@ -215,7 +218,6 @@ class Fetcher:
                 body=body,
                 retrieved_at=retrieved,
                 from_cache=False,
-                warnings=tuple(warnings),
             )
         raise SourceError(
             f"too many redirects: more than {self.options.max_redirects} (option max_redirects)"
