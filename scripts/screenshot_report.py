@@ -32,9 +32,7 @@ def build_report() -> citecheck.Report:
     """The bundled example's report, named by its path in the repository."""
     article = (EXAMPLE / "article.txt").read_text(encoding="utf-8")
     # Relative paths, so the page shows the sources' origins as they are in the repository.
-    sources = {
-        p.stem: p.relative_to(ROOT) for p in sorted((EXAMPLE / "sources").glob("*.txt"))
-    }
+    sources = {p.stem: p.relative_to(ROOT) for p in sorted((EXAMPLE / "sources").glob("*.txt"))}
     return citecheck.verify(article, sources, article_name="examples/ilo-meeting/article.txt")
 
 
