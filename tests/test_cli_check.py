@@ -435,3 +435,28 @@ def test_relative_cache_dir_in_config_is_relative_to_the_file(work: Path) -> Non
     options = load_settings(work / "sub" / "citecheck.toml").build_options({"offline": True})
     assert options.cache_dir == work / "sub" / "cache"
     assert options.offline is True
+
+
+def test_example_through_the_command_matches_the_api(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The command adds nothing to and loses nothing from what `verify()` finds."""
+    import citecheck
+
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    article = Path("examples/ilo-meeting/article.txt")
+    sources = {p.stem: p for p in sorted(Path("examples/ilo-meeting/sources").glob("*.txt"))}
+    expected = citecheck.verify(
+        article.read_text(encoding="utf-8"), dict(sources), article_name=str(article)
+    )
+    run = invoke(
+        "check",
+        str(article),
+        "--sources-dir",
+        "examples/ilo-meeting/sources",
+        "--output-format",
+        "json",
+    )
+    assert run.exit_code == (0 if expected.ok else 1)
+    assert run.stdout == expected.model_dump_json(indent=2) + "\n"
