@@ -93,8 +93,8 @@ class AddressGuard:
     allowed_networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
     resolver: Resolver = system_resolver
 
-    def resolve(self, host: str, port: int) -> IPAddress:
-        """The address to connect to for `host`; `SourceError` if any is refused.
+    def resolve(self, host: str, port: int) -> list[IPAddress]:
+        """The addresses to try, in order, for `host`; `SourceError` if any is refused.
 
         Every address the host resolves to must pass, not just the first: a name
         with one public and one private address is refused.
@@ -103,7 +103,7 @@ class AddressGuard:
         addresses = [literal] if literal is not None else self.resolver(host, port)
         for address in addresses:
             self.check(address, host)
-        return addresses[0]
+        return addresses
 
     def check(self, address: IPAddress, host: str) -> None:
         """Raise `SourceError` when `address` (resolved from `host`) is refused."""
