@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import threading
 
 import pytest
 
@@ -95,3 +96,26 @@ def test_the_option_and_allowed_networks_lift_the_refusal() -> None:
     assert narrow.resolve("127.0.0.1", 80) == [ipaddress.ip_address("127.0.0.1")]
     with pytest.raises(SourceError, match=r"private"):
         narrow.resolve("intranet.example", 80)
+
+
+def test_a_hanging_resolver_times_out() -> None:
+    release = threading.Event()
+
+    def hanging(host: str, port: int) -> list[IPAddress]:
+        release.wait(10)
+        return [ipaddress.ip_address("93.184.216.34")]
+
+    guard = AddressGuard(resolver=hanging, timeout=0.05)
+    try:
+        with pytest.raises(SourceError, match=r"timeout: resolving slow\.example"):
+            guard.resolve("slow.example", 443)
+    finally:
+        release.set()
+
+
+def test_resolver_errors_reach_the_caller() -> None:
+    def failing(host: str, port: int) -> list[IPAddress]:
+        raise SourceError(f"cannot resolve host {host!r}: no such name")
+
+    with pytest.raises(SourceError, match="no such name"):
+        AddressGuard(resolver=failing, timeout=5).resolve("nowhere.example", 80)

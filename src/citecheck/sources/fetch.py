@@ -117,7 +117,9 @@ class Fetcher:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.options = options
-        self.guard = guard or AddressGuard(allow_private=options.allow_private_urls)
+        self.guard = guard or AddressGuard(
+            allow_private=options.allow_private_urls, timeout=options.timeout
+        )
         if cache is None and options.use_cache:
             cache = DownloadCache(options.cache_dir or default_cache_dir())
         self.cache = cache
