@@ -425,3 +425,13 @@ def test_html_output_for_one_article(work: Path) -> None:
 def test_html_output_refuses_several_articles(work: Path) -> None:
     run = invoke("check", "story.md", "clean.md", "--output-format", "html")
     assert_usage_error(run, "html", "one article")
+
+
+def test_relative_cache_dir_in_config_is_relative_to_the_file(work: Path) -> None:
+    from citecheck.cli.settings import load_settings
+
+    (work / "sub").mkdir()
+    (work / "sub" / "citecheck.toml").write_text('cache-dir = "cache"\n', encoding="utf-8")
+    options = load_settings(work / "sub" / "citecheck.toml").build_options({"offline": True})
+    assert options.cache_dir == work / "sub" / "cache"
+    assert options.offline is True

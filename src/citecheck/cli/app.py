@@ -151,6 +151,18 @@ def check(
         bool | None,
         typer.Option("--offline/--online", help="Never download URL sources.", show_default=False),
     ] = None,
+    cache: Annotated[
+        bool | None,
+        typer.Option(
+            "--cache/--no-cache",
+            help="Keep downloaded sources in the on-disk cache.",
+            show_default=False,
+        ),
+    ] = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", metavar="DIR", help="Download cache folder."),
+    ] = None,
     baseline: Annotated[
         Path | None,
         typer.Option("--baseline", metavar="FILE", help="Report only findings not in this file."),
@@ -177,6 +189,8 @@ def check(
                 marker_scope=marker_scope,
                 allow_private_urls=allow_private_urls,
                 offline=offline,
+                use_cache=cache,
+                cache_dir=cache_dir,
             ),
             config=config,
             jobs=jobs,
@@ -273,8 +287,12 @@ def _check(
     else:
         outcomes = run_all(job_list, workers)
 
-    failures = [o for o in outcomes if isinstance(o, Failure)]
-    reports = [o for o in outcomes if isinstance(o, Report)]
+    failures = [o.result for o in outcomes if isinstance(o.result, Failure)]
+    reports = [o.result for o in outcomes if isinstance(o.result, Report)]
+    if not quiet:
+        for outcome in outcomes:
+            for note in outcome.notes:
+                _note(err, note)
     for failure in failures:
         _error(f"{failure.name}: {failure.message}")
 

@@ -46,25 +46,32 @@ class Failure:
     message: str
 
 
-Outcome = Report | Failure
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What checking one article gave: a report or a failure, and notes for stderr."""
+
+    result: Report | Failure
+    notes: tuple[str, ...] = ()
 
 
 def run_job(job: Job) -> Outcome:
     """Check one article; never raises for bad input."""
     try:
         if not job.text.strip():
-            return empty_report(job)
+            return Outcome(empty_report(job))
         from_dir = sources_in_directory(job.sources_dir) if job.sources_dir else {}
-        references = sources_from_references(job.text, job.base, job.options)
+        references, notes = sources_from_references(job.text, job.base, job.options)
         merged = merge_sources(references, from_dir, job.flag_sources)
         sources: dict[str | int, SourceValue] = dict(merged.items())
-        return verify(job.text, sources, options=job.options, article_name=job.name)
+        report = verify(job.text, sources, options=job.options, article_name=job.name)
+        return Outcome(report, tuple(f"{job.name}: {note}" for note in notes))
     except CitecheckError as exc:
-        return Failure(job.name, str(exc))
+        return Outcome(Failure(job.name, str(exc)))
     except RecursionError:
-        return Failure(job.name, "the article is nested too deeply to check")
+        return Outcome(Failure(job.name, "the article is nested too deeply to check"))
     except Exception as exc:  # a bug, not bad input: still one line, never a traceback
-        return Failure(job.name, f"internal error ({type(exc).__name__}: {exc}); please report it")
+        message = f"internal error ({type(exc).__name__}: {exc}); please report it"
+        return Outcome(Failure(job.name, message))
 
 
 def empty_report(job: Job) -> Report:
