@@ -224,6 +224,9 @@ def test_matched_terms_mark_longer_word_forms(doc: HtmlElement) -> None:
     terms = [t.text for t in detail.xpath('.//mark[@class="term"]')]
     assert terms == ["Delegates", "approved", "work"]
     assert [m.text for m in detail.find_class("term-missing")] == ["treaty", "pensions"]
+    claim = detail.find_class("detail-claim")[0]
+    assert [m.text for m in claim.xpath('.//mark[@class="miss"]')] == ["treaty", "pensions"]
+    assert claim.text_content() == "Delegates approved a treaty on gig work and pensions [1]."
 
 
 def test_the_printable_list_skips_exempt_claims(report: Report, doc: HtmlElement) -> None:

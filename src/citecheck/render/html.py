@@ -155,6 +155,7 @@ def _claim_as_written(claim: ClaimResult, report: Report) -> str:
 def _claim_view(claim: ClaimResult, report: Report) -> dict[str, Any]:
     """What a reader sees about one claim, for the panel (JSON) and the printed list."""
     status_look = look(claim.status)
+    written = _claim_as_written(claim, report)
     return {
         "index": claim.index,
         "number": claim.index + 1,
@@ -163,7 +164,10 @@ def _claim_view(claim: ClaimResult, report: Report) -> dict[str, Any]:
         "glyph": status_look.glyph,
         "meaning": status_look.meaning,
         "finding": claim.status not in _NOT_FINDINGS and claim.suppressed is None,
-        "text": _claim_as_written(claim, report),
+        "text": written,
+        "text_parts": [
+            [piece, 1 if hit else 0] for piece, hit in mark_terms(written, claim.missing_terms)
+        ],
         "score": _percent(claim.score),
         "where": f"line {claim.line}, column {claim.column}",
         "kind": claim.kind.replace("_", " "),
@@ -395,7 +399,7 @@ def _render_details(view: dict[str, Any]) -> str:
         f'<article class="detail st-{view["status"]}" data-claim="{view["index"]}">',
         f'<h3><span class="glyph" aria-hidden="true">{view["glyph"]}</span>'
         f"Claim {view['number']}: {_text(view['label'])}</h3>",
-        f'<p class="detail-claim">{_text(view["text"])}</p>',
+        f'<p class="detail-claim">{_marked(view["text_parts"], "miss")}</p>',
         f'<p class="detail-facts">{_text("; ".join(facts))}</p>',
     ]
     if view["reasons"]:
@@ -420,13 +424,18 @@ def _render_evidence(ev: dict[str, Any]) -> str:
     where = f"[{ev['source']}]" + (f" {ev['title']}" if ev["title"] else "")
     if ev["page"] is not None:
         where += f", page {ev['page']}"
-    quote = "".join(
-        f'<mark class="term">{_text(piece)}</mark>' if hit else _text(piece)
-        for piece, hit in ev["parts"]
-    )
+    quote = _marked(ev["parts"], "term")
     return (
         f'<figure class="evidence" data-source="{_text(ev["source"])}">'
         f"<figcaption>{_text(where)} · covers {_text(ev['score'] or '')}</figcaption>"
         f'<blockquote class="context">{_text(ev["before"])}'
         f'<mark class="quote">{quote}</mark>{_text(ev["after"])}</blockquote></figure>'
+    )
+
+
+def _marked(parts: list[list[Any]], mark_class: str) -> str:
+    """Escaped text with the marked pieces wrapped in `<mark class=...>`."""
+    return "".join(
+        f'<mark class="{mark_class}">{_text(piece)}</mark>' if hit else _text(piece)
+        for piece, hit in parts
     )
