@@ -179,6 +179,28 @@ def test_connection_goes_to_the_checked_address(
     assert hosts == [f"citecheck-test.invalid:{httpserver.port}"]
 
 
+def test_every_checked_address_is_tried_in_turn(
+    httpserver: HTTPServer, loopback_options: Options
+) -> None:
+    """A name whose first address refuses connections is reached on its next one."""
+    import ipaddress
+    import socket
+
+    with socket.socket() as probe:  # a loopback address where nothing listens on the port
+        try:
+            probe.bind(("127.0.0.2", httpserver.port))
+        except OSError:
+            pytest.skip("127.0.0.2 is not usable here")
+    httpserver.expect_request("/twice").respond_with_data("Reached.", content_type="text/plain")
+
+    def resolver(host: str, port: int) -> list[IPAddress]:
+        return [ipaddress.ip_address("127.0.0.2"), ipaddress.ip_address("127.0.0.1")]
+
+    guard = AddressGuard(allowed_networks=parse_networks(["127.0.0.0/8"]), resolver=resolver)
+    fetcher = Fetcher(loopback_options, guard=guard)
+    assert fetcher.fetch(f"http://two.invalid:{httpserver.port}/twice").body == b"Reached."
+
+
 def test_not_found_is_reported(httpserver: HTTPServer, loopback_options: Options) -> None:
     httpserver.expect_request("/gone").respond_with_data("nope", status=404)
     with pytest.raises(SourceError, match=r"HTTP 404"):

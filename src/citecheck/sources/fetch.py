@@ -20,7 +20,7 @@ from citecheck.errors import SourceError
 from citecheck.sources.cache import CacheEntry, DownloadCache, default_cache_dir
 from citecheck.sources.encoding import charset_from_content_type, looks_binary
 from citecheck.sources.extract import CONTENT_TYPES, Kind, sniff_kind
-from citecheck.sources.guard import AddressGuard
+from citecheck.sources.guard import AddressGuard, IPAddress
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _ACCEPT = (
@@ -117,7 +117,9 @@ class Fetcher:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.options = options
-        self.guard = guard or AddressGuard(allow_private=options.allow_private_urls)
+        self.guard = guard or AddressGuard(
+            allow_private=options.allow_private_urls, timeout=options.timeout
+        )
         if cache is None and options.use_cache:
             cache = DownloadCache(options.cache_dir or default_cache_dir())
         self.cache = cache
@@ -168,8 +170,7 @@ class Fetcher:
         deadline: float,
     ) -> Download:
         for _ in range(self.options.max_redirects + 1):
-            request = self._request(hop, cached)
-            response = client.send(request, stream=True)
+            response = self._send(client, hop, cached)
             try:
                 if response.status_code in _REDIRECTS and "location" in response.headers:
                     hop = _next_hop(hop, response.headers["location"])
@@ -223,11 +224,25 @@ class Fetcher:
             f"too many redirects: more than {self.options.max_redirects} (option max_redirects)"
         )
 
-    def _request(self, hop: httpx.URL, cached: tuple[CacheEntry, bytes] | None) -> httpx.Request:
-        """A request for `hop` addressed to its checked IP, with the real Host and TLS name."""
+    def _send(
+        self, client: httpx.Client, hop: httpx.URL, cached: tuple[CacheEntry, bytes] | None
+    ) -> httpx.Response:
+        """Send a request for `hop` to each of its checked addresses until one connects."""
         host = hop.raw_host.decode("ascii")
         port = hop.port or (443 if hop.scheme == "https" else 80)
-        address = self.guard.resolve(host, port)
+        addresses = self.guard.resolve(host, port)
+        for address in addresses[:-1]:
+            try:
+                return client.send(self._request(hop, address, cached), stream=True)
+            except httpx.ConnectError:  # e.g. IPv6 listed first but unreachable
+                continue
+        return client.send(self._request(hop, addresses[-1], cached), stream=True)
+
+    def _request(
+        self, hop: httpx.URL, address: IPAddress, cached: tuple[CacheEntry, bytes] | None
+    ) -> httpx.Request:
+        """A request for `hop` addressed to a checked IP, with the real Host and TLS name."""
+        host = hop.raw_host.decode("ascii")
         headers = {
             "Host": _host_header(host, hop.port),
             "User-Agent": self.user_agent,
