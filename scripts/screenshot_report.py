@@ -12,6 +12,7 @@ Chromium, opens the details of the first claim with the chosen status and saves 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -30,7 +31,8 @@ EXAMPLE = ROOT / "examples" / "ilo-meeting"
 def build_report() -> citecheck.Report:
     """The bundled example's report, named by its path in the repository."""
     article = (EXAMPLE / "article.txt").read_text(encoding="utf-8")
-    sources = {p.stem: p for p in sorted((EXAMPLE / "sources").glob("*.txt"))}
+    # Relative paths, so the page shows the sources' origins as they are in the repository.
+    sources = {p.stem: p.relative_to(ROOT) for p in sorted((EXAMPLE / "sources").glob("*.txt"))}
     return citecheck.verify(article, sources, article_name="examples/ilo-meeting/article.txt")
 
 
@@ -87,6 +89,7 @@ def main() -> None:
     )
     parser.add_argument("--html", type=Path, help="also keep the report's HTML here")
     args = parser.parse_args()
+    os.chdir(ROOT)
     html = build_report().to_html()
     if args.html:
         args.html.write_text(html, encoding="utf-8")

@@ -125,8 +125,19 @@ def test_clicking_a_claim_opens_its_evidence(driver: WebDriver, tmp_path: Path) 
     assert "to discuss wages." in context.split("Delegates")[0]
     missing = [t.text for t in panel.find_elements(By.CSS_SELECTOR, ".term-missing")]
     assert missing == ["treaty", "pensions"]
+    in_claim = [t.text for t in panel.find_elements(By.CSS_SELECTOR, ".panel-claim mark.miss")]
+    assert in_claim == ["treaty", "pensions"]
     assert "pensions <or> a treaty" in panel.text
     assert "50%" in panel.text
+
+
+def test_verdict_links_open_their_claim(driver: WebDriver, tmp_path: Path) -> None:
+    _open(driver, make_report(), tmp_path)
+    driver.find_element(By.CSS_SELECTOR, '.verdict-jumps a[href="#claim-4"]').click()
+    assert _panel(driver).get_attribute("data-claim") == "4"
+    assert driver.switch_to.active_element.get_attribute("id") == "claim-4"
+    link = _panel(driver).find_element(By.CSS_SELECTOR, ".evidence figcaption a")
+    assert link.get_attribute("href").endswith("#source-2")
 
 
 def test_keyboard_tab_enter_escape_and_next_finding(driver: WebDriver, tmp_path: Path) -> None:
@@ -241,3 +252,14 @@ def test_example_report_screenshot(driver: WebDriver, tmp_path: Path) -> None:
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     (tmp_path / "example.png").write_bytes(png)
     assert _severe_logs(driver) == []
+
+
+def test_without_scripts_the_details_are_listed(driver: WebDriver, tmp_path: Path) -> None:
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        _open(driver, make_report(), tmp_path)
+        assert driver.find_element(By.CSS_SELECTOR, ".appendix").is_displayed()
+        assert not driver.find_element(By.CSS_SELECTOR, ".help").is_displayed()
+        assert len(driver.find_elements(By.CSS_SELECTOR, ".appendix .detail")) == 5
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
