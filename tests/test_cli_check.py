@@ -435,3 +435,57 @@ def test_relative_cache_dir_in_config_is_relative_to_the_file(work: Path) -> Non
     options = load_settings(work / "sub" / "citecheck.toml").build_options({"offline": True})
     assert options.cache_dir == work / "sub" / "cache"
     assert options.offline is True
+
+
+def test_example_through_the_command_matches_the_api(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The command adds nothing to and loses nothing from what `verify()` finds."""
+    import citecheck
+
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    article = Path("examples/ilo-meeting/article.txt")
+    sources = {p.stem: p for p in sorted(Path("examples/ilo-meeting/sources").glob("*.txt"))}
+    expected = citecheck.verify(
+        article.read_text(encoding="utf-8"), dict(sources), article_name=str(article)
+    )
+    run = invoke(
+        "check",
+        str(article),
+        "--sources-dir",
+        "examples/ilo-meeting/sources",
+        "--output-format",
+        "json",
+    )
+    assert run.exit_code == (0 if expected.ok else 1)
+    assert run.stdout == expected.model_dump_json(indent=2) + "\n"
+
+
+def test_run_all_reports_progress_for_every_job_and_keeps_order(work: Path) -> None:
+    from contextlib import contextmanager
+
+    from citecheck.cli.runner import Job, run_all
+    from citecheck.config import Options
+
+    seen: list[str] = []
+
+    @contextmanager
+    def progress():  # type: ignore[no-untyped-def]
+        yield lambda job: seen.append(job.name)
+
+    jobs = [
+        Job(name=f"a{i}.md", text=f"Claim number {i} is here [1].", base=work, options=Options())
+        for i in range(4)
+    ]
+    outcomes = run_all(jobs, workers=2, progress=progress)
+    assert sorted(seen) == [job.name for job in jobs]
+    assert [o.result.article for o in outcomes] == [job.name for job in jobs]  # type: ignore[union-attr]
+
+
+def test_an_article_over_a_limit_is_an_input_error_but_others_are_reported(work: Path) -> None:
+    (work / "citecheck.toml").write_text("max-article-chars = 150\n", encoding="utf-8")
+    (work / "short.md").write_text("Short text cites nothing [9].\n", encoding="utf-8")
+    run = invoke("check", "story.md", "short.md", "--output-format", "json")
+    assert_usage_error(run, "story.md", "max_article_chars")
+    assert Report.model_validate_json(run.stdout).article == "short.md"

@@ -10,6 +10,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -269,23 +272,9 @@ def _check(
 
     show_progress = len(job_list) > 1 and not quiet and err.is_terminal
     workers = default_workers(jobs, len(job_list))
-    if show_progress:
-        with Progress(
-            TextColumn("checking"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.description}"),
-            console=err,
-            transient=True,
-        ) as progress:
-            task = progress.add_task("", total=len(job_list))
-            outcomes = run_all(
-                job_list,
-                workers,
-                on_done=lambda job: progress.update(task, advance=1, description=job.name),
-            )
-    else:
-        outcomes = run_all(job_list, workers)
+    outcomes = run_all(
+        job_list, workers, partial(_progress, err, len(job_list)) if show_progress else None
+    )
 
     failures = [o.result for o in outcomes if isinstance(o.result, Failure)]
     reports = [o.result for o in outcomes if isinstance(o.result, Report)]
@@ -309,6 +298,21 @@ def _check(
     if write_baseline is not None:
         return EXIT_OK
     return EXIT_FINDINGS if any(not r.ok for r in reports) else EXIT_OK
+
+
+@contextmanager
+def _progress(err: Console, total: int) -> Iterator[Callable[[Job], None]]:
+    """A progress bar on stderr, advanced once per finished article."""
+    with Progress(
+        TextColumn("checking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=total)
+        yield lambda job: bar.update(task, advance=1, description=job.name)
 
 
 def _job(

@@ -8,10 +8,10 @@ order, and a failure in one article is reported without stopping the others.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from citecheck.cli.sourcing import (
@@ -94,26 +94,36 @@ def default_workers(requested: int, jobs: int) -> int:
     return max(1, min(wanted, jobs))
 
 
-def _notify(on_done: Callable[[Job], None], job: Job, _future: Future[Outcome]) -> None:
-    on_done(job)
+#: Opens the progress display and gives the function to call as each job finishes.
+ProgressFactory = Callable[[], AbstractContextManager[Callable[[Job], None]]]
 
 
 def run_all(
     jobs: Sequence[Job],
     workers: int,
-    on_done: Callable[[Job], None] | None = None,
+    progress: ProgressFactory | None = None,
 ) -> list[Outcome]:
-    """Run every job, in `workers` processes when more than one; results in input order."""
+    """Run every job, in `workers` processes when more than one; results in input order.
+
+    The progress display starts only after the worker processes are forked, so
+    no display thread is ever copied into a worker.
+    """
+    display = progress if progress is not None else _no_progress
     if workers <= 1 or len(jobs) <= 1:
         outcomes = []
-        for job in jobs:
-            outcomes.append(run_job(job))
-            if on_done is not None:
+        with display() as on_done:
+            for job in jobs:
+                outcomes.append(run_job(job))
                 on_done(job)
         return outcomes
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures: list[Future[Outcome]] = [pool.submit(run_job, job) for job in jobs]
-        if on_done is not None:
-            for job, future in zip(jobs, futures, strict=True):
-                future.add_done_callback(partial(_notify, on_done, job))
+        futures = {pool.submit(run_job, job): job for job in jobs}
+        with display() as on_done:
+            for future in as_completed(futures):
+                on_done(futures[future])
         return [future.result() for future in futures]
+
+
+@contextmanager
+def _no_progress() -> Iterator[Callable[[Job], None]]:
+    yield lambda _job: None
