@@ -131,6 +131,15 @@ def test_clicking_a_claim_opens_its_evidence(driver: WebDriver, tmp_path: Path) 
     assert "50%" in panel.text
 
 
+def test_verdict_links_open_their_claim(driver: WebDriver, tmp_path: Path) -> None:
+    _open(driver, make_report(), tmp_path)
+    driver.find_element(By.CSS_SELECTOR, '.verdict-jumps a[href="#claim-4"]').click()
+    assert _panel(driver).get_attribute("data-claim") == "4"
+    assert driver.switch_to.active_element.get_attribute("id") == "claim-4"
+    link = _panel(driver).find_element(By.CSS_SELECTOR, ".evidence figcaption a")
+    assert link.get_attribute("href").endswith("#source-2")
+
+
 def test_keyboard_tab_enter_escape_and_next_finding(driver: WebDriver, tmp_path: Path) -> None:
     _open(driver, make_report(), tmp_path)
     body = driver.find_element(By.TAG_NAME, "body")

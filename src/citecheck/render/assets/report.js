@@ -42,9 +42,14 @@
   function evidenceBlock(ev) {
     var fig = make("figure", "evidence");
     fig.setAttribute("data-source", ev.source);
-    var where = "[" + ev.source + "]" + (ev.title ? " " + ev.title : "");
+    var where = ev.title ? " " + ev.title : "";
     if (ev.page !== null && ev.page !== undefined) { where += ", page " + ev.page; }
-    fig.appendChild(make("figcaption", null, where + (ev.score ? " · covers " + ev.score : "")));
+    var caption = make("figcaption");
+    var link = make("a", null, "[" + ev.source + "]");
+    link.setAttribute("href", "#source-" + ev.source);
+    caption.appendChild(link);
+    caption.appendChild(document.createTextNode(where + (ev.score ? " · covers " + ev.score : "")));
+    fig.appendChild(caption);
     var quote = make("blockquote", "context");
     if (ev.before) { quote.appendChild(document.createTextNode(ev.before)); }
     var mark = make("mark", "quote");
@@ -161,6 +166,19 @@
     });
     el.addEventListener("focus", function () {
       if (!panel.hidden) { select(el); }
+    });
+  });
+
+  // Links to a claim (findings in the verdict, "cited by" in the sources) open it.
+  Array.prototype.forEach.call(document.querySelectorAll('a[href^="#claim-"]'), function (a) {
+    a.addEventListener("click", function (ev) {
+      var target = document.getElementById(a.getAttribute("href").slice(1));
+      if (!target || claimEls.indexOf(target) < 0) { return; }
+      ev.preventDefault();
+      select(target);
+      target.focus();
+      if (target.scrollIntoView) { target.scrollIntoView({ block: "center" }); }
+      uncover(target);
     });
   });
 
