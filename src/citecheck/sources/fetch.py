@@ -8,6 +8,8 @@ No cookies, credentials or proxy settings from the environment are used.
 
 from __future__ import annotations
 
+import ssl
+import threading
 import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -124,6 +126,8 @@ class Fetcher:
             cache = DownloadCache(options.cache_dir or default_cache_dir())
         self.cache = cache
         self._transport = transport
+        self._ssl_context: ssl.SSLContext | None = None
+        self._ssl_lock = threading.Lock()
         self.user_agent = options.user_agent or default_user_agent()
 
     def fetch(self, url: str) -> Download:
@@ -142,6 +146,7 @@ class Fetcher:
         timeout = self.options.timeout
         try:
             with httpx.Client(
+                verify=self._tls(),
                 trust_env=False,
                 follow_redirects=False,
                 timeout=httpx.Timeout(timeout),
@@ -160,6 +165,13 @@ class Fetcher:
         except OSError as exc:  # a socket error httpx did not wrap
             raise SourceError(f"download failed: {_short(exc)}") from None
         return replace(download, url=shown, warnings=(*warnings, *download.warnings))
+
+    def _tls(self) -> ssl.SSLContext:
+        """One TLS context (certificate store loaded once) for every download."""
+        with self._ssl_lock:
+            if self._ssl_context is None:
+                self._ssl_context = httpx.create_ssl_context()
+            return self._ssl_context
 
     def _follow(
         self,

@@ -14,7 +14,7 @@ from citecheck.sources.fetch import Download, Fetcher
 from citecheck.sources.files import read_file
 from citecheck.sources.model import Source, SourceLike
 
-__all__ = ["SourceLike", "is_url", "load_source", "load_sources"]
+__all__ = ["SourceLike", "is_url", "load_source", "load_sources", "origin_of"]
 
 _URL = re.compile(r"https?://\S+", re.IGNORECASE)
 
@@ -81,18 +81,25 @@ def load_sources(
         if isinstance(value, str) and is_url(value)
     }
     if urls:
-        # Downloads run in threads; extraction (CPU-bound, and lxml/pypdf are happiest
-        # in one thread) runs here, on each download as it arrives.
+        # Downloads run in threads, each distinct URL once; extraction (CPU-bound, and
+        # lxml/pypdf are happiest in one thread) runs here, on each download as it arrives.
+        ids_of: dict[str, list[str]] = {}
+        for sid, url in urls.items():
+            ids_of.setdefault(url, []).append(sid)
         shared = fetcher or Fetcher(opts)
-        workers = min(opts.max_concurrent_downloads, len(urls))
+        workers = min(opts.max_concurrent_downloads, len(ids_of))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citecheck-fetch") as pool:
-            futures = {pool.submit(shared.fetch, url): sid for sid, url in urls.items()}
+            futures = {pool.submit(shared.fetch, url): url for url in ids_of}
             for future in as_completed(futures):
-                sid = futures[future]
+                same = ids_of[futures[future]]
                 try:
-                    finish(sid, _checked(_from_download(future.result(), sid), opts))
+                    source = _checked(_from_download(future.result(), same[0]), opts)
                 except SourceError as exc:
-                    finish(sid, exc)
+                    for sid in same:
+                        finish(sid, exc)
+                    continue
+                for sid in same:
+                    finish(sid, source.model_copy(update={"id": sid}))
     for sid, value in sources.items():
         if sid not in urls:
             try:
@@ -100,6 +107,22 @@ def load_sources(
             except SourceError as exc:
                 finish(sid, exc)
     return {sid: results[sid] for sid in sources}
+
+
+def origin_of(value: SourceLike) -> str:
+    """How a source is named in reports: 'inline', its path, or its URL without credentials."""
+    if isinstance(value, Source):
+        return value.origin
+    if isinstance(value, Path):
+        return str(value)
+    if not is_url(value):
+        return "inline"
+    url = value.strip()
+    scheme, sep, rest = url.partition("://")
+    authority, slash, tail = rest.partition("/")
+    if "@" in authority:
+        authority = authority.rsplit("@", 1)[1]
+    return f"{scheme}{sep}{authority}{slash}{tail}"
 
 
 def _from_download(download: Download, source_id: str | None) -> Source:
