@@ -32,7 +32,7 @@ from citecheck.match.retrieve import retrieve
 from citecheck.parse import parse_article
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from accuracy import DEFAULT_DATA, ROOT, SUPPORT_SETS, load, support_article  # noqa: E402
+from accuracy import DEFAULT_DATA, ROOT, SUPPORT_SETS, load, support_article
 
 Array = npt.NDArray[np.float64]
 MODEL_PATH = ROOT / "src" / "citecheck" / "match" / "judge_model.json"
