@@ -489,3 +489,54 @@ def test_an_article_over_a_limit_is_an_input_error_but_others_are_reported(work:
     run = invoke("check", "story.md", "short.md", "--output-format", "json")
     assert_usage_error(run, "story.md", "max_article_chars")
     assert Report.model_validate_json(run.stdout).article == "short.md"
+
+
+def test_exit_zero(work: Path) -> None:
+    run = invoke("check", "story.md", "--sources-dir", "sources", "--exit-zero")
+    assert run.exit_code == 0
+    assert "unknown_source" in run.stdout
+    assert invoke("check", "missing.md", "--exit-zero").exit_code == 2
+
+
+def test_article_format_follows_the_file_extension(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from citecheck.cli import runner
+
+    seen: dict[str, str] = {}
+    real = runner.run_job
+
+    def spy(job: runner.Job) -> runner.Outcome:
+        seen[job.name] = job.options.format
+        return real(job)
+
+    monkeypatch.setattr(runner, "run_job", spy)
+    (work / "page.html").write_text("<p>The ILO met [9].</p>\n", encoding="utf-8")
+    (work / "notes.txt").write_text("The ILO met [9].\n", encoding="utf-8")
+    (work / "noext").write_text("The ILO met [9].\n", encoding="utf-8")
+    invoke("check", "page.html", "notes.txt", "story.md", "noext")
+    assert seen == {
+        "page.html": "html",
+        "notes.txt": "text",
+        "story.md": "markdown",
+        "noext": "auto",
+    }
+    invoke("check", "page.html", "--format", "text")
+    assert seen["page.html"] == "text"
+
+
+def test_reference_list_names_the_sources(work: Path) -> None:
+    import citecheck
+
+    text = (work / "referenced.md").read_text(encoding="utf-8")
+    if not citecheck.parse(text).references:
+        pytest.skip("this parser does not read reference lists yet")
+    code, rep = check_json("referenced.md")
+    origins = {s.id: s.origin for s in rep.sources}
+    assert origins["1"].endswith(os.path.join("sources", "1.txt"))
+    assert origins["2"].endswith(os.path.join("sources", "2.txt"))
+    assert code == 0
+    # a --source flag wins over the reference list
+    (work / "other.txt").write_text("Nothing about this here.", encoding="utf-8")
+    _, rep = check_json("referenced.md", "-s", "2=other.txt")
+    assert {s.id: s.origin for s in rep.sources}["2"] == "other.txt"
