@@ -87,6 +87,7 @@ _LINKDEF = re.compile(r" {0,3}\[([^\]\^\n][^\]\n]{0,100})\]:[ \t]*(?=\S)")
 _ENTRY = re.compile(
     r"[ \t]*(?:[-*+•][ \t]+)?(?:\[\^?([\w.\-]{1,64})\][:.]?|(\d{1,6})[.):])[ \t]+(?=\S)"
 )
+_LOCATOR = re.compile(r"https?://\S|(?<![\w/.])[\w\-]+(?:/[\w.\-]+)*\.(?:txt|md|html?|pdf)\b")
 _TABLE_DELIM = re.compile(r"[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*\Z")
 
 
@@ -219,9 +220,11 @@ class _Scanner:
             self.start("reference", ls + m.end(), le, ref_id=m.group(1).strip())
             self._state = (in_refs, False, None)
             return True
-        if in_refs and (m := _ENTRY.match(line)):
+        if (m := _ENTRY.match(line)) and (
+            in_refs or (m.group(1) and m.group(1)[0].isdigit() and _LOCATOR.search(line))
+        ):
             self.start("reference", ls + m.end(), le, ref_id=m.group(1) or m.group(2))
-            self._state = (True, False, None)
+            self._state = (in_refs, False, None)
             return True
         if md and (m := _ATX.match(line)):
             end = len(line.rstrip())
@@ -309,6 +312,7 @@ _LINK = re.compile(
 _REFLINK = re.compile(r"\[([^\[\]\n]{1,500})\]\[([^\[\]\n]{0,100})\]")
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]{1,2000}>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]{0,30}(?:\s[^<>\n]{0,300})?/?>")
+_SUP_NUMBER = re.compile(r"<sup>\s{0,3}\[?\s{0,3}[0-9][0-9 ,\-–]{0,60}\]?\s{0,3}</sup>")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _EMPH_OPEN = re.compile(r"(?<![\w*_~\\])(\*{1,3}|_{1,3}|~~)(?=[^\s*_~])")
 _EMPH_CLOSE = re.compile(r"(?<=[^\s*_~\\])(\*{1,3}|_{1,3}|~~)(?![\w*_~])")
@@ -344,7 +348,11 @@ def strip_inline(block: Block) -> Block:
         hide.append((m.start(), m.start() + 1))
         hide.append((m.end() - 1, m.end()))
         links.append(m.group()[1:-1])
-    for rx in (_TAG, _ESCAPE, _EMPH_OPEN, _EMPH_CLOSE):
+    sups = [m.span() for m in _SUP_NUMBER.finditer(work)]  # `<sup>1</sup>`: a marker
+    for m in _TAG.finditer(work):
+        if not any(a <= m.start() < b for a, b in sups):
+            hide.append(m.span())
+    for rx in (_ESCAPE, _EMPH_OPEN, _EMPH_CLOSE):
         for m in rx.finditer(work):
             hide.append(m.span())
     # The protected copy (code spans blanked) follows the same hiding.

@@ -85,7 +85,8 @@ class _Reader(HTMLParser):
         if len(self.builder):
             built = self.builder.build()
             if built.text.strip():
-                kind: BlockKind = self.kinds[-1][1] if self.kinds else "paragraph"
+                special = [k for _, k in self.kinds if k != "paragraph"]
+                kind: BlockKind = special[-1] if special else "paragraph"
                 self.blocks.append(
                     Block(
                         kind,
@@ -220,6 +221,15 @@ class _Reader(HTMLParser):
     def handle_charref(self, name: str) -> None:
         value = html.unescape(f"&#{name};")
         self._ref("&#" + name, value)
+
+    def unknown_decl(self, data: str) -> None:
+        self.gap = True
+
+    def handle_decl(self, decl: str) -> None:
+        self.gap = True
+
+    def handle_pi(self, data: str) -> None:
+        self.gap = True
 
     def handle_comment(self, data: str) -> None:
         start = self._pos()

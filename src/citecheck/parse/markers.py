@@ -28,6 +28,7 @@ _MARKER = re.compile(
   | (?P<foot>\[\^(?P<fid>[^\s\[\]^]{1,64})\])
   | (?P<nested>\[\[\s{0,3}(?P<nbody>[0-9][0-9 ,;\-–—]{0,200})\]\])
   | (?P<num>\[\s{0,3}(?P<body>[0-9,;\-–—][0-9 \t,;\-–—]{0,300})\])
+  | (?P<sup><sup>\s{0,3}\[?\s{0,3}(?P<sbody>[0-9][0-9 ,\-–]{0,60})\]?\s{0,3}</sup>)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -110,7 +111,7 @@ def find_markers(
     """
     scan = text if protected is None else protected
     found: list[FoundMarker] = []
-    if "[" not in scan and "{{" not in scan:
+    if "[" not in scan and "{{" not in scan and "<sup>" not in scan:
         return found
     for m in _MARKER.finditer(scan):
         s, e = m.start(), m.end()
@@ -127,6 +128,9 @@ def find_markers(
         elif kind == "nested":
             ids, notes = _read_numeric(shown, m.group("nbody"), max_range)
             notes.insert(0, f"marker {shown} has doubled brackets; read as [{m.group('nbody')}]")
+            found.append(FoundMarker(s, e, tuple(dict.fromkeys(ids)), "numeric", tuple(notes)))
+        elif kind == "sup":
+            ids, notes = _read_numeric(shown, m.group("sbody"), max_range)
             found.append(FoundMarker(s, e, tuple(dict.fromkeys(ids)), "numeric", tuple(notes)))
         else:
             body = m.group("body")
