@@ -8,6 +8,7 @@ fields, so a setting means the same thing everywhere.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -43,10 +44,32 @@ class Options(BaseModel):
     )
     max_evidence: int = Field(default=3, ge=1, le=20, description="Evidence passages per claim.")
     # Sources from the web (see citecheck.sources).
-    allow_private_urls: bool = False
-    offline: bool = False
-    timeout: float = Field(default=20.0, gt=0)
-    max_download_bytes: int = Field(default=10_000_000, ge=1)
+    allow_private_urls: bool = Field(
+        default=False,
+        description="Fetch URLs that resolve to private, loopback, link-local or metadata "
+        "addresses (refused by default: an untrusted article must not reach internal services).",
+    )
+    offline: bool = Field(default=False, description="Use only the download cache, never the net.")
+    timeout: float = Field(
+        default=20.0, gt=0, le=3600, description="Seconds to wait for a server to connect or send."
+    )
+    max_download_bytes: int = Field(default=10_000_000, ge=1, description="Size cap per download.")
+    max_redirects: int = Field(default=5, ge=0, le=20, description="Redirects followed per URL.")
+    max_concurrent_downloads: int = Field(
+        default=8, ge=1, le=64, description="URLs fetched at the same time."
+    )
+    use_cache: bool = Field(default=True, description="Keep downloads in the on-disk cache.")
+    cache_dir: Path | None = Field(
+        default=None,
+        description="Download cache folder; default $CITECHECK_CACHE_DIR or the user cache "
+        "folder (e.g. ~/.cache/citecheck).",
+    )
+    user_agent: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=500,
+        description="User-Agent for downloads; default 'citecheck/<version> (+citation checker)'.",
+    )
 
     @field_validator("fail_on", mode="before")
     @classmethod
@@ -59,6 +82,13 @@ class Options(BaseModel):
             except ValueError as exc:
                 known = ", ".join(s.value for s in Status)
                 raise ValueError(f"{exc}; known statuses: {known}") from None
+        return value
+
+    @field_validator("user_agent")
+    @classmethod
+    def _check_user_agent(cls, value: str | None) -> str | None:
+        if value is not None and any(c in value for c in "\r\n\0"):
+            raise ValueError("a User-Agent must be one line")
         return value
 
     @classmethod

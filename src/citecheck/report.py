@@ -105,6 +105,10 @@ class SourceInfo(_Model):
     chars: int = Field(ge=0, default=0)
     sentences: int = Field(ge=0, default=0)
     error: str | None = Field(default=None, description="Why it could not be used, if so.")
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="How the source was read, where it matters (a guessed encoding, say).",
+    )
     cited_by: list[int] = Field(default_factory=list, description="Indexes of claims citing it.")
 
 
@@ -168,6 +172,12 @@ class Report(_Model):
     def source_texts(self) -> dict[str, str]:
         """The text of each loaded source by id (not serialised)."""
         return dict(self._source_texts)
+
+    def to_html(self, *, title: str | None = None) -> str:
+        """The report as one self-contained HTML page (see `citecheck.render.html`)."""
+        from citecheck.render.html import render_html
+
+        return render_html(self, title=title)
 
     def attach_texts(self, article_text: str, source_texts: dict[str, str]) -> Report:
         """Keep the texts the offsets point into, for renderers."""

@@ -14,8 +14,7 @@ from citecheck.errors import CitecheckError, InvalidInputError, SourceError
 from citecheck.match import ClaimQuery, Matcher, Verdict
 from citecheck.parse import ParsedArticle, ParsedClaim, parse_article
 from citecheck.report import ClaimResult, Report, SourceInfo, Status, Summary
-from citecheck.sources import Source, load_source
-from citecheck.sources.load import SourceLike
+from citecheck.sources import Source, SourceLike, is_url, load_sources
 
 _NO_SOURCE_KINDS = frozenset({"heading", "code"})
 
@@ -57,35 +56,31 @@ def _load_sources(
         raise InvalidInputError(
             f"sources must be a mapping of id to source, got {type(sources).__name__}"
         )
-    loaded: dict[str, Source] = {}
-    infos: dict[str, SourceInfo] = {}
+    given: dict[str, SourceLike] = {}
     for raw_id, value in sources.items():
         source_id = normalize_source_id(raw_id)
-        if source_id in infos:
+        if source_id in given:
             raise InvalidInputError(
                 f"source id {source_id!r} is given twice (ids {raw_id!r} and the earlier one "
                 "name the same source)"
             )
-        try:
-            source = load_source(value, id=source_id, options=options)
-            if len(source.text) > options.max_source_chars:
-                raise SourceError(
-                    f"{len(source.text):,} characters, over the limit of "
-                    f"{options.max_source_chars:,} (option max_source_chars)"
-                )
-            if not source.text.strip():
-                raise SourceError("the source is empty")
-        except SourceError as exc:
-            origin = str(value) if not isinstance(value, str) else "inline"
-            infos[source_id] = SourceInfo(id=source_id, origin=origin, error=str(exc))
+        given[source_id] = value
+    loaded: dict[str, Source] = {}
+    infos: dict[str, SourceInfo] = {}
+    for source_id, result in load_sources(given, options).items():
+        if isinstance(result, SourceError):
+            value = given[source_id]
+            origin = "inline" if isinstance(value, str) and not is_url(value) else str(value)
+            infos[source_id] = SourceInfo(id=source_id, origin=origin, error=str(result))
             continue
-        loaded[source_id] = source
+        loaded[source_id] = result
         infos[source_id] = SourceInfo(
             id=source_id,
-            origin=source.origin,
-            title=source.title,
-            content_type=source.content_type,
-            chars=len(source.text),
+            origin=result.origin,
+            title=result.title,
+            content_type=result.content_type,
+            chars=len(result.text),
+            warnings=list(result.warnings),
         )
     return loaded, infos
 

@@ -1,76 +1,81 @@
-"""Scaffolding matcher (to be replaced): word overlap with the best source sentence."""
+"""`Matcher`: index every source once, then answer claims in batches.
+
+check: claim items (one `nlp.pipe` pass) -> evidence windows in the cited sources ->
+the judge's verdict. need: does an uncited sentence need a source. suggest: which
+given sources support an uncited claim.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from citecheck.config import Options
+from citecheck.match.claim import ClaimFacts, analyse_all
+from citecheck.match.index import SourceIndex, build_index
+from citecheck.match.judge import Judge, LexicalJudge
 from citecheck.match.model import ClaimQuery, NeedDecision, Suggestion, Verdict
-from citecheck.report import Evidence, Status
-
-_WORD = re.compile(r"\w+")
-_SENT = re.compile(r"[^.!?\n]+[.!?]?")
-_STOP = frozenset(
-    {"the", "a", "an", "of", "to", "in", "on", "and", "or", "for", "with", "at", "by", "is"}
-)
-
-
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP}
+from citecheck.match.need import decide
+from citecheck.match.retrieve import retrieve
+from citecheck.report import Status
 
 
 class Matcher:
     """Checks claims against sources indexed once at construction."""
 
-    def __init__(self, sources: Mapping[str, str], options: Options) -> None:
+    def __init__(
+        self, sources: Mapping[str, str], options: Options, judge: Judge | None = None
+    ) -> None:
         self.options = options
-        self._sentences = {
-            sid: [(m.start(), m.end(), _words(m.group())) for m in _SENT.finditer(text)]
-            for sid, text in sources.items()
+        self.judge: Judge = judge or LexicalJudge()
+        self._indexes: dict[str, SourceIndex] = {
+            sid: build_index(sid, text) for sid, text in sources.items()
         }
-        self._texts = dict(sources)
 
-    def _best(self, words: set[str], source_id: str) -> tuple[float, Evidence | None]:
-        best: tuple[float, Evidence | None] = (0.0, None)
-        for start, end, sent in self._sentences.get(source_id, []):
-            cover = len(words & sent) / max(1, len(words))
-            if cover > best[0]:
-                quote = self._texts[source_id][start:end]
-                best = (
-                    cover,
-                    Evidence(source_id=source_id, quote=quote, start=start, end=end, score=cover),
-                )
-        return best
+    def _verdict(self, facts: ClaimFacts, source_ids: Sequence[str]) -> Verdict:
+        ids = [s for s in dict.fromkeys(source_ids) if s in self._indexes]
+        if not ids:
+            return Verdict(
+                status=Status.UNSUPPORTED,
+                score=0.0,
+                reasons=["none of the cited sources could be read"],
+                missing_terms=[i.surface for i in facts.items],
+            )
+        retrieval = retrieve(facts, [self._indexes[s] for s in ids])
+        verdict = self.judge.judge(facts, retrieval, ids)
+        limit = self.options.max_evidence
+        if len(verdict.evidence) > limit:
+            verdict = Verdict(
+                status=verdict.status,
+                score=verdict.score,
+                evidence=verdict.evidence[:limit],
+                reasons=verdict.reasons,
+                missing_terms=verdict.missing_terms,
+            )
+        return verdict
 
     def check(self, queries: Sequence[ClaimQuery]) -> list[Verdict]:
-        out = []
-        for q in queries:
-            words = _words(q.text)
-            scored = [self._best(words, sid) for sid in q.source_ids]
-            score = max((s for s, _ in scored), default=0.0)
-            evidence = [e for _, e in scored if e is not None]
-            status = (
-                Status.SUPPORTED
-                if score >= 0.7
-                else Status.PARTIAL
-                if score >= 0.4
-                else Status.UNSUPPORTED
-            )
-            out.append(Verdict(status=status, score=score, evidence=evidence[:1]))
-        return out
+        """One verdict per query, in order; claims are analysed in one batch."""
+        facts = analyse_all([q.text for q in queries])
+        return [self._verdict(f, q.source_ids) for f, q in zip(facts, queries, strict=True)]
 
-    def need(self, texts: Sequence[tuple[str, str]]) -> list[NeedDecision]:
-        return [NeedDecision(needs_citation=len(_words(t)) >= 4, score=0.5) for t, _ in texts]
+    def need(self, pairs: Sequence[tuple[str, str]]) -> list[NeedDecision]:
+        """For each (sentence, context before it): does it need a citation?"""
+        facts = analyse_all([text for text, _ in pairs])
+        return [decide(text, f) for (text, _), f in zip(pairs, facts, strict=True)]
 
     def suggest(self, text: str, context: str = "") -> list[Suggestion]:
-        words = _words(text)
-        out = []
-        for sid in sorted(self._texts):
-            score, ev = self._best(words, sid)
-            if score >= 0.7:
-                out.append(Suggestion(source_id=sid, score=score, evidence=ev))
+        """Given sources that support an uncited claim, best first."""
+        facts = analyse_all([text])[0]
+        out: list[Suggestion] = []
+        for sid in sorted(self._indexes):
+            verdict = self._verdict(facts, [sid])
+            if verdict.status is Status.SUPPORTED:
+                best = verdict.evidence[0] if verdict.evidence else None
+                out.append(Suggestion(source_id=sid, score=verdict.score, evidence=best))
+        out.sort(key=lambda s: (-s.score, s.source_id))
         return out
 
     def sentence_count(self, source_id: str) -> int:
-        return len(self._sentences.get(source_id, []))
+        """How many sentences the index holds for a source (0 if unknown)."""
+        index = self._indexes.get(source_id)
+        return index.size if index is not None else 0

@@ -1,6 +1,7 @@
-"""Sources: loading text from strings, files and URLs."""
+"""Sources: loading text from strings, files and URLs, safely."""
 
-from citecheck.sources.load import load_source
-from citecheck.sources.model import Source
+from citecheck.sources.load import is_url, load_source, load_sources
+from citecheck.sources.model import Source, SourceLike
+from citecheck.sources.resolve import source_for_reference
 
-__all__ = ["Source", "load_source"]
+__all__ = ["Source", "SourceLike", "is_url", "load_source", "load_sources", "source_for_reference"]

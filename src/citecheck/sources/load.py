@@ -1,31 +1,154 @@
-"""Turning what the user gave (text, a path, a Source) into a `Source`."""
+"""Turning what the user gave (text, a path, a URL, a Source) into a `Source`."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from citecheck.config import Options
 from citecheck.errors import InvalidInputError, SourceError
-from citecheck.sources.model import Source
+from citecheck.sources.extract import Extracted, extract
+from citecheck.sources.fetch import Fetcher
+from citecheck.sources.files import read_file
+from citecheck.sources.model import Source, SourceLike
 
-SourceLike = str | Path | Source
+__all__ = ["SourceLike", "is_url", "load_source", "load_sources"]
+
+_URL = re.compile(r"https?://\S+", re.IGNORECASE)
+
+#: Called once per source as it finishes loading (for progress bars).
+Progress = Callable[[str, "Source | SourceError"], None]
 
 
-def load_source(value: SourceLike, id: str | None = None, options: Options | None = None) -> Source:
-    """Load one source; raises `SourceError` when it cannot be read."""
+def is_url(value: str) -> bool:
+    """True when `value` is a single http(s) URL (surrounding spaces aside): it is fetched."""
+    return _URL.fullmatch(value.strip()) is not None
+
+
+def load_source(
+    value: SourceLike,
+    id: str | None = None,
+    options: Options | None = None,
+    *,
+    fetcher: Fetcher | None = None,
+) -> Source:
+    """Load one source; raises `SourceError` when it cannot be read.
+
+    A `str` that is one http(s) URL is downloaded; any other `str` is the text itself.
+    A `pathlib.Path` is read by its suffix (.txt, .md, .html/.htm, .pdf).
+    """
+    opts = options or Options()
+    _check_type(value, id)
     if isinstance(value, Source):
-        return value if id is None or value.id == id else value.model_copy(update={"id": id})
-    if isinstance(value, Path):
-        try:
-            text = value.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise SourceError(f"cannot read {value}: {exc.strerror or exc}") from None
-        except UnicodeDecodeError:
-            raise SourceError(f"{value} is not UTF-8 text") from None
-        return Source(id=id, text=text, origin=str(value))
-    if isinstance(value, str):
-        return Source(id=id, text=value)
-    raise InvalidInputError(
-        f"source {id!r}: expected text, a pathlib.Path or a citecheck.Source, "
-        f"got {type(value).__name__}"
+        source = value if id is None or value.id == id else value.model_copy(update={"id": id})
+    elif isinstance(value, Path):
+        extracted = read_file(value, max_bytes=4 * opts.max_source_chars)
+        source = _from_extracted(extracted, id, origin=str(value))
+    elif is_url(value):
+        download = (fetcher or Fetcher(opts)).fetch(value.strip())
+        what = download.final_url
+        extracted = extract(download.body, download.kind, charset=download.charset, what=what)
+        source = _from_extracted(
+            extracted,
+            id,
+            origin=download.url,
+            retrieved_at=download.retrieved_at,
+            content_type=download.content_type,
+            warnings=download.warnings,
+        )
+    else:
+        source = Source(id=id, text=value)
+    return _checked(source, opts)
+
+
+def load_sources(
+    sources: Mapping[str, SourceLike],
+    options: Options | None = None,
+    *,
+    progress: Progress | None = None,
+    fetcher: Fetcher | None = None,
+) -> dict[str, Source | SourceError]:
+    """Load many sources, fetching URLs in parallel; failures are returned, never raised.
+
+    The result has the keys of `sources`, in the same order. `progress(id, result)`
+    is called from the calling thread as each source finishes.
+    """
+    opts = options or Options()
+    for source_id, value in sources.items():
+        _check_type(value, source_id)
+    results: dict[str, Source | SourceError] = {}
+    urls = {
+        sid: value for sid, value in sources.items() if isinstance(value, str) and is_url(value)
+    }
+    if urls:
+        shared = fetcher or Fetcher(opts)
+        workers = min(opts.max_concurrent_downloads, len(urls))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citecheck-fetch") as pool:
+            futures = {
+                pool.submit(_load_one, value, sid, opts, shared): sid for sid, value in urls.items()
+            }
+            for future in as_completed(futures):
+                sid = futures[future]
+                results[sid] = future.result()
+                if progress is not None:
+                    progress(sid, results[sid])
+    for sid, value in sources.items():
+        if sid not in urls:
+            results[sid] = _load_one(value, sid, opts, fetcher)
+            if progress is not None:
+                progress(sid, results[sid])
+    return {sid: results[sid] for sid in sources}
+
+
+def _load_one(
+    value: SourceLike, source_id: str, options: Options, fetcher: Fetcher | None
+) -> Source | SourceError:
+    try:
+        return load_source(value, id=source_id, options=options, fetcher=fetcher)
+    except SourceError as exc:
+        return exc
+
+
+def _check_type(value: object, source_id: str | None) -> None:
+    if not isinstance(value, Source | Path | str):
+        raise InvalidInputError(
+            f"source {source_id!r}: expected text, a URL, a pathlib.Path or a citecheck.Source, "
+            f"got {type(value).__name__}"
+        )
+
+
+def _from_extracted(
+    extracted: Extracted,
+    source_id: str | None,
+    *,
+    origin: str,
+    retrieved_at: object = None,
+    content_type: str | None = None,
+    warnings: tuple[str, ...] = (),
+) -> Source:
+    return Source.model_validate(
+        {
+            "id": source_id,
+            "text": extracted.text,
+            "origin": origin,
+            "title": extracted.title,
+            "retrieved_at": retrieved_at,
+            "content_type": content_type or extracted.content_type,
+            "page_starts": extracted.page_starts,
+            "warnings": (*warnings, *extracted.warnings),
+        }
     )
+
+
+def _checked(source: Source, options: Options) -> Source:
+    """The limits every source obeys, whatever it came from."""
+    if len(source.text) > options.max_source_chars:
+        raise SourceError(
+            f"too large: {len(source.text):,} characters, over the limit of "
+            f"{options.max_source_chars:,} (option max_source_chars)"
+        )
+    if not source.text.strip():
+        raise SourceError("the source is empty")
+    return source

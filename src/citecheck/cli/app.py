@@ -1,0 +1,380 @@
+"""The commands: `citecheck check`, `citecheck schema`, `citecheck --version`.
+
+Exit codes, as in ruff and Vale: 0 no finding at or above the fail level,
+1 findings, 2 a usage, configuration or input error (one line on stderr,
+never a traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from citecheck import __version__
+from citecheck.cli import baseline as baselines
+from citecheck.cli.articles import ArticleFile, discover, read_article
+from citecheck.cli.runner import Failure, Job, default_workers, run_all
+from citecheck.cli.settings import SettingsCache, parse_fail_on
+from citecheck.cli.sourcing import SourceValue, parse_source_flags
+from citecheck.errors import CitecheckError
+from citecheck.render import RenderOptions, available, get_renderer, takes_several
+from citecheck.report import Report
+
+PROG = "citecheck"
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+app = typer.Typer(
+    name=PROG,
+    help="Check an article's inline citations against its sources.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"{PROG} {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Check an article's inline citations against its sources."""
+
+
+class _UsageError(Exception):
+    """A usage, configuration or input error: one line on stderr, exit code 2."""
+
+
+def _fail(message: str) -> NoReturn:
+    raise _UsageError(message)
+
+
+@app.command()
+def check(
+    articles: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ARTICLE...",
+            help="Article files, directories of articles, or - for standard input.",
+            show_default=False,
+        ),
+    ],
+    source: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source",
+            "-s",
+            metavar="ID=PATH_OR_URL",
+            help="A source for marker ID (repeatable); overrides --sources-dir and the "
+            "article's reference list.",
+        ),
+    ] = None,
+    sources_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources-dir",
+            metavar="DIR",
+            help="A directory of sources named by id: 1.txt, 2.html, 3.pdf, note.md.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--output-format",
+            metavar="FORMAT",
+            help="text, json, sarif, github, junit or markdown (and html where installed).",
+        ),
+    ] = "text",
+    output_file: Annotated[
+        Path | None,
+        typer.Option("--output-file", "-o", metavar="FILE", help="Write the output here."),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="STATUSES",
+            help="Comma-separated statuses that fail the check (default: uncited, "
+            "unsupported, unknown_source), or 'none'.",
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="Use this citecheck.toml or pyproject.toml instead of searching for one.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 means one per core."),
+    ] = 1,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Only findings: no progress, notes or summary.")
+    ] = False,
+    article_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format", metavar="FORMAT", help="Article format: auto, text, markdown, html."
+        ),
+    ] = None,
+    marker_scope: Annotated[
+        str | None,
+        typer.Option("--marker-scope", metavar="SCOPE", help="sentence or paragraph."),
+    ] = None,
+    allow_private_urls: Annotated[
+        bool | None,
+        typer.Option(
+            "--allow-private-urls/--no-allow-private-urls",
+            help="Allow source URLs on private or loopback addresses.",
+            show_default=False,
+        ),
+    ] = None,
+    offline: Annotated[
+        bool | None,
+        typer.Option("--offline/--online", help="Never download URL sources.", show_default=False),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", metavar="FILE", help="Report only findings not in this file."),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-baseline", metavar="FILE", help="Record today's findings in this file."
+        ),
+    ] = None,
+) -> None:
+    """Check articles and report claims their sources do not support."""
+    err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
+    try:
+        code = _check(
+            articles=articles,
+            flag_sources=source or [],
+            sources_dir=sources_dir,
+            output_format=output_format,
+            output_file=output_file,
+            overrides=_overrides(
+                fail_on=fail_on,
+                format=article_format,
+                marker_scope=marker_scope,
+                allow_private_urls=allow_private_urls,
+                offline=offline,
+            ),
+            config=config,
+            jobs=jobs,
+            quiet=quiet,
+            baseline=baseline,
+            write_baseline=write_baseline,
+            err=err,
+        )
+    except (CitecheckError, _UsageError) as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_ERROR) from None
+    raise typer.Exit(code)
+
+
+@app.command()
+def schema(
+    report_set: Annotated[
+        bool,
+        typer.Option(
+            "--report-set", help="The schema of JSON output for several articles instead."
+        ),
+    ] = False,
+) -> None:
+    """Print the JSON Schema of the JSON output (one article's Report)."""
+    from citecheck.render.json import ReportSet
+
+    model = ReportSet if report_set else Report
+    typer.echo(json.dumps(model.model_json_schema(), indent=2))
+
+
+def _overrides(**flags: Any) -> dict[str, Any]:
+    """Command-line options that were given, ready to override the configuration."""
+    given = {key: value for key, value in flags.items() if value is not None}
+    if "fail_on" in given:
+        given["fail_on"] = parse_fail_on(given["fail_on"], origin="--fail-on")
+    for key, allowed in (
+        ("format", ("auto", "text", "markdown", "html")),
+        ("marker_scope", ("sentence", "paragraph")),
+    ):
+        if key in given and given[key] not in allowed:
+            flag = "--" + key.replace("_", "-")
+            _fail(f"{flag}: {given[key]!r} is not one of {', '.join(allowed)}")
+    return given
+
+
+def _check(
+    *,
+    articles: list[str],
+    flag_sources: list[str],
+    sources_dir: Path | None,
+    output_format: str,
+    output_file: Path | None,
+    overrides: dict[str, Any],
+    config: Path | None,
+    jobs: int,
+    quiet: bool,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    err: Console,
+) -> int:
+    formats = available()
+    if output_format not in formats:
+        _fail(
+            f"--output-format: unknown format {output_format!r}; choose from {', '.join(formats)}"
+        )
+    explicit = parse_source_flags(flag_sources)
+    if sources_dir is not None and not sources_dir.is_dir():
+        _fail(f"--sources-dir {sources_dir}: no such directory")
+    known = baselines.read_baseline(baseline) if baseline is not None else None
+    files = discover(articles, SettingsCache(config))
+    if len(files) > 1 and not takes_several(output_format):
+        _fail(
+            f"--output-format {output_format} shows one article at a time; {len(files)} were given"
+        )
+    job_list = [_job(article, overrides, explicit, sources_dir, err, quiet) for article in files]
+
+    show_progress = len(job_list) > 1 and not quiet and err.is_terminal
+    workers = default_workers(jobs, len(job_list))
+    if show_progress:
+        with Progress(
+            TextColumn("checking"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}"),
+            console=err,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("", total=len(job_list))
+            outcomes = run_all(
+                job_list,
+                workers,
+                on_done=lambda job: progress.update(task, advance=1, description=job.name),
+            )
+    else:
+        outcomes = run_all(job_list, workers)
+
+    failures = [o for o in outcomes if isinstance(o, Failure)]
+    reports = [o for o in outcomes if isinstance(o, Report)]
+    for failure in failures:
+        _error(f"{failure.name}: {failure.message}")
+
+    if write_baseline is not None:
+        count = baselines.write_baseline(write_baseline, reports)
+        if not quiet:
+            _note(err, f"wrote {count} finding(s) to the baseline {write_baseline}")
+    if known is not None and baseline is not None:
+        reports = baselines.apply_baseline(reports, known, baseline)
+
+    _emit(reports, output_format, output_file, quiet)
+    if failures:
+        return EXIT_ERROR
+    if write_baseline is not None:
+        return EXIT_OK
+    return EXIT_FINDINGS if any(not r.ok for r in reports) else EXIT_OK
+
+
+def _job(
+    article: ArticleFile,
+    overrides: dict[str, Any],
+    explicit: dict[str, SourceValue],
+    sources_dir: Path | None,
+    err: Console,
+    quiet: bool,
+) -> Job:
+    options = article.settings.build_options(overrides)
+    text = read_article(article)
+    if not text.strip() and not quiet:
+        _note(err, f"{article.name}: the article is empty; nothing to check")
+    return Job(
+        name=article.name,
+        text=text,
+        base=article.directory,
+        options=options,
+        flag_sources=explicit,
+        sources_dir=sources_dir,
+    )
+
+
+def _emit(reports: list[Report], output_format: str, output_file: Path | None, quiet: bool) -> None:
+    color = output_file is None and output_format == "text" and _stdout_color()
+    options = RenderOptions(color=color, tool_version=__version__, quiet=quiet)
+    text = get_renderer(output_format)(reports, options)
+    if output_file is not None:
+        try:
+            output_file.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"--output-file {output_file}: cannot write: {exc.strerror or exc}")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if output_format == "github" and summary_file:
+        _write_step_summary(Path(summary_file), reports)
+
+
+def _write_step_summary(path: Path, reports: list[Report]) -> None:
+    """Append the Markdown report: GitHub shows only 10 annotations of a kind per step."""
+    markdown = get_renderer("markdown")(reports, RenderOptions(tool_version=__version__))
+    try:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(markdown + "\n")
+    except OSError as exc:
+        _error(f"GITHUB_STEP_SUMMARY {path}: cannot write: {exc.strerror or exc}", level="warning")
+
+
+def _stdout_color() -> bool:
+    """Colour on a terminal unless NO_COLOR is set (no-color.org); FORCE_COLOR forces it."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def _note(err: Console, message: str) -> None:
+    err.print(f"{PROG}: {message}")
+
+
+def _error(message: str, level: str = "error") -> None:
+    line = " ".join(message.split())
+    sys.stderr.write(f"{PROG}: {level}: {line}\n")
+    sys.stderr.flush()
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """The console entry point: usage errors from option parsing also become one line."""
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=argv, prog_name=PROG, standalone_mode=False)
+    except typer.TyperException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `citecheck`: the help, exit 2
+            sys.stderr.write(exc.format_message() + "\n")
+        else:
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            _error(exc.format_message() + hint)
+        code = EXIT_ERROR
+    except typer.Abort:
+        _error("aborted")
+        code = 130
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -1,0 +1,112 @@
+"""Checking articles: one job per article, in worker processes when asked.
+
+A job carries everything its worker needs (text, options, source flags), so
+workers share nothing; results come back in input order whatever the finishing
+order, and a failure in one article is reported without stopping the others.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from citecheck.cli.sourcing import (
+    SourceValue,
+    merge_sources,
+    sources_from_references,
+    sources_in_directory,
+)
+from citecheck.config import Options
+from citecheck.errors import CitecheckError
+from citecheck.report import Report, Summary
+from citecheck.verify import verify
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One article to check."""
+
+    name: str
+    text: str
+    base: Path  # the article's directory: relative reference targets start here
+    options: Options
+    flag_sources: dict[str, SourceValue] = field(default_factory=dict)
+    sources_dir: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An article that could not be checked, with a one-line reason."""
+
+    name: str
+    message: str
+
+
+Outcome = Report | Failure
+
+
+def run_job(job: Job) -> Outcome:
+    """Check one article; never raises for bad input."""
+    try:
+        if not job.text.strip():
+            return empty_report(job)
+        from_dir = sources_in_directory(job.sources_dir) if job.sources_dir else {}
+        references = sources_from_references(job.text, job.base, job.options)
+        merged = merge_sources(references, from_dir, job.flag_sources)
+        sources: dict[str | int, SourceValue] = dict(merged.items())
+        return verify(job.text, sources, options=job.options, article_name=job.name)
+    except CitecheckError as exc:
+        return Failure(job.name, str(exc))
+    except RecursionError:
+        return Failure(job.name, "the article is nested too deeply to check")
+    except Exception as exc:  # a bug, not bad input: still one line, never a traceback
+        return Failure(job.name, f"internal error ({type(exc).__name__}: {exc}); please report it")
+
+
+def empty_report(job: Job) -> Report:
+    """An empty article has no claims, so nothing fails: a report with none."""
+    report = Report(
+        article=job.name,
+        article_chars=len(job.text),
+        claims=[],
+        sources=[],
+        summary=Summary(),
+        fail_on=sorted(job.options.fail_on, key=str),
+    )
+    return report.attach_texts(job.text, {})
+
+
+def default_workers(requested: int, jobs: int) -> int:
+    """`--jobs 0` means one worker per core; never more workers than articles."""
+    cores = os.cpu_count() or 1
+    wanted = cores if requested == 0 else requested
+    return max(1, min(wanted, jobs))
+
+
+def _notify(on_done: Callable[[Job], None], job: Job, _future: Future[Outcome]) -> None:
+    on_done(job)
+
+
+def run_all(
+    jobs: Sequence[Job],
+    workers: int,
+    on_done: Callable[[Job], None] | None = None,
+) -> list[Outcome]:
+    """Run every job, in `workers` processes when more than one; results in input order."""
+    if workers <= 1 or len(jobs) <= 1:
+        outcomes = []
+        for job in jobs:
+            outcomes.append(run_job(job))
+            if on_done is not None:
+                on_done(job)
+        return outcomes
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures: list[Future[Outcome]] = [pool.submit(run_job, job) for job in jobs]
+        if on_done is not None:
+            for job, future in zip(jobs, futures, strict=True):
+                future.add_done_callback(partial(_notify, on_done, job))
+        return [future.result() for future in futures]

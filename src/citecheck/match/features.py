@@ -1,0 +1,202 @@
+"""Signals the judge weighs, and the contradictions it explains.
+
+Kept apart from the judge so that the fitting script in `benchmarks/` computes
+exactly the numbers the shipped judge sees.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from citecheck.match.claim import ClaimFacts, Item
+from citecheck.match.normalize import NEGATIONS, TOKEN, date_kind, word_key
+from citecheck.match.retrieve import Retrieval, Window
+
+BACKED = 0.5  # an item counts as backed when its credit reaches this
+
+FEATURES: tuple[str, ...] = (
+    "cov_single",
+    "cov_window",
+    "cov_multi",
+    "cov_any",
+    "chance",
+    "miss_max",
+    "miss_count",
+    "miss_share",
+    "name_missing",
+    "number_missing",
+    "number_conflict",
+    "date_missing",
+    "date_conflict",
+    "negation_flip",
+    "antonym_flip",
+    "pieces",
+    "log_sentences",
+    "log_items",
+    "fuzzy",
+    "bigram",
+    "cov_x_len",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """The claim says one thing, a cited source another."""
+
+    kind: str  # "number", "date", "negation", "antonym"
+    source: int  # position among the cited sources
+    claim_says: str
+    source_says: str
+
+
+def window_text(retrieval: Retrieval, window: Window) -> str:
+    index = retrieval.sources[window.source]
+    return index.quote(window.first, window.last)[2]
+
+
+def _window_values(retrieval: Retrieval, window: Window, which: str) -> dict[str, str]:
+    index = retrieval.sources[window.source]
+    found: dict[str, str] = {}
+    table = index.numbers if which == "number" else index.dates
+    for i in range(window.first, window.last + 1):
+        for key, surface in table[i].items():
+            found.setdefault(key, surface)
+    return found
+
+
+def conflicts(facts: ClaimFacts, retrieval: Retrieval) -> list[Conflict]:
+    """Numbers, dates, polarity and antonyms where the evidence disagrees with the claim."""
+    out: list[Conflict] = []
+    if not retrieval.windows:
+        return out
+    claim_values = {i.key for i in facts.items if i.kind in ("number", "date")}
+    for row, item in enumerate(facts.items):
+        if item.kind not in ("number", "date") or retrieval.anywhere[row] >= BACKED:
+            continue
+        for window in retrieval.windows:
+            values = _window_values(retrieval, window, item.kind)
+            rival = next(
+                (
+                    surface
+                    for key, surface in values.items()
+                    if key not in claim_values
+                    and (item.kind == "number" or date_kind(key) == date_kind(item.key))
+                ),
+                None,
+            )
+            if rival is not None:
+                out.append(Conflict(item.kind, window.source, item.surface, rival))
+                break
+    best = retrieval.windows[0]
+    if best.coverage >= 0.6:
+        text = _core_sentence(facts, retrieval, best)
+        words = [t.lower() for t in TOKEN.findall(text)]
+        negated = any(w in NEGATIONS for w in words) or "n't" in text or "n’t" in text
+        if negated != facts.negated:
+            out.append(
+                Conflict("negation", best.source, "", _negation_snippet(text) if negated else "")
+            )
+        antonyms = facts.antonym_keys()
+        if antonyms:
+            keys = {word_key(w): w for w in TOKEN.findall(text)}
+            for claim_key, opposites in antonyms.items():
+                if claim_key in keys:
+                    continue
+                hit = next((keys[k] for k in sorted(opposites) if k in keys), None)
+                if hit is not None:
+                    surface = next(i.surface for i in facts.items if i.key == claim_key)
+                    out.append(Conflict("antonym", best.source, surface, hit))
+    return out
+
+
+def _core_sentence(facts: ClaimFacts, retrieval: Retrieval, window: Window) -> str:
+    """The sentence of a window that backs the most of the claim (where polarity matters)."""
+    index = retrieval.sources[window.source]
+    matrix = retrieval.presence[window.source][:, window.first : window.last + 1]
+    weights = np.array([i.weight for i in facts.items], dtype=np.float64)
+    best = window.first + int(np.argmax(weights @ matrix))
+    return index.quote(best, best)[2]
+
+
+def _negation_snippet(text: str, width: int = 60) -> str:
+    low = text.lower()
+    positions = [low.find(f" {w} ") for w in ("not", "never", "no", "without")]
+    positions += [low.find("n't"), low.find("n’t")]
+    hits = [p for p in positions if p >= 0]
+    if not hits:
+        return text[:width]
+    start = max(0, text.rfind(" ", 0, max(0, min(hits) - 20)) + 1)
+    snippet = " ".join(text[start : start + width].split())
+    return snippet + ("…" if start + width < len(text) else "")
+
+
+def _share(items: list[Item], credits: np.ndarray, kind: str) -> float:
+    rows = [r for r, i in enumerate(items) if i.kind == kind]
+    if not rows:
+        return 0.0
+    return float(np.mean(credits[rows] < BACKED))
+
+
+def _bigram(facts: ClaimFacts, retrieval: Retrieval) -> float:
+    """Share of the claim's adjacent content-word pairs that the evidence also has close by."""
+    keys = facts.keys_in_order
+    pairs = list(itertools.pairwise(keys))
+    if not pairs:
+        return 0.0
+    near: set[tuple[str, str]] = set()
+    for window in retrieval.windows:
+        index = retrieval.sources[window.source]
+        for i in range(window.first, window.last + 1):
+            seq = index.keys[i]
+            for a in range(len(seq)):
+                for b in range(a + 1, min(a + 4, len(seq))):
+                    near.add((seq[a], seq[b]))
+    return sum((a, b) in near or (b, a) in near for a, b in pairs) / len(pairs)
+
+
+def features(
+    facts: ClaimFacts, retrieval: Retrieval, found: list[Conflict] | None = None
+) -> dict[str, float]:
+    """The judge's inputs for one claim, all finite."""
+    found = conflicts(facts, retrieval) if found is None else found
+    weights = np.array([i.weight for i in facts.items], dtype=np.float64)
+    total = float(weights.sum()) or 1.0
+    covered = retrieval.covered if len(retrieval.covered) else np.zeros(len(facts.items))
+    missing = covered < BACKED
+    cov_multi = float(weights @ covered / total) if len(weights) else 0.0
+    cov_any = float(weights @ retrieval.anywhere / total) if len(weights) else 0.0
+    sentences = sum(s.size for s in retrieval.sources)
+    fuzzy = 0.0
+    if retrieval.windows:
+        text = window_text(retrieval, retrieval.windows[0])
+        fuzzy = fuzz.token_set_ratio(facts.text.lower(), text.lower()) / 100.0
+    kinds = {c.kind for c in found}
+    values = {
+        "cov_single": retrieval.best_single,
+        "cov_window": retrieval.best_window,
+        "cov_multi": cov_multi,
+        "cov_any": cov_any,
+        "chance": cov_any - cov_multi,
+        "miss_max": float(weights[missing].max() / 7.0) if missing.any() else 0.0,
+        "miss_count": float(min(int(missing.sum()), 8)),
+        "miss_share": float(missing.mean()) if len(missing) else 1.0,
+        "name_missing": _share(facts.items, retrieval.anywhere, "name"),
+        "number_missing": _share(facts.items, covered, "number"),
+        "number_conflict": float("number" in kinds),
+        "date_missing": _share(facts.items, covered, "date"),
+        "date_conflict": float("date" in kinds),
+        "negation_flip": float("negation" in kinds),
+        "antonym_flip": float("antonym" in kinds),
+        "pieces": float(len(retrieval.windows)),
+        "log_sentences": math.log1p(sentences),
+        "log_items": math.log1p(len(facts.items)),
+        "fuzzy": fuzzy,
+        "bigram": _bigram(facts, retrieval),
+        "cov_x_len": cov_multi * math.log1p(sentences),
+    }
+    return {k: (v if math.isfinite(v) else 0.0) for k, v in values.items()}

@@ -1,0 +1,205 @@
+"""The judge: claim items + retrieved evidence -> verdict, score and specific reasons.
+
+`Judge` is a small protocol so that a model-based judge (an NLI model, MiniCheck) can
+replace the default without touching parsing, retrieval or rendering. The default,
+`LexicalJudge`, is deterministic and CPU-only: a logistic combination of the signals
+in `features.py`, with coefficients fitted by `benchmarks/fit.py` and shipped in
+`judge_model.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Protocol
+
+import numpy as np
+
+from citecheck.match.claim import ClaimFacts
+from citecheck.match.features import BACKED, Conflict, conflicts, features
+from citecheck.match.model import Verdict
+from citecheck.match.retrieve import Retrieval, Window
+from citecheck.report import Evidence, Status
+
+#: Claims the sources contradict are never supported: a changed number or date caps the
+#: score between the partial and supported thresholds, a flipped polarity below partial.
+_POLARITY = frozenset({"negation", "antonym"})
+
+
+class Judge(Protocol):
+    """Decides whether retrieved evidence supports a claim."""
+
+    def judge(self, facts: ClaimFacts, retrieval: Retrieval, source_ids: list[str]) -> Verdict:
+        """The verdict on one claim; `source_ids` name `retrieval.sources` in order."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class LogisticModel:
+    """Standardised features -> probability that the sources support the claim."""
+
+    names: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    supported: float  # score at or above which a claim is supported
+    partial: float  # score at or above which it is partial
+
+    def score(self, values: dict[str, float]) -> float:
+        x = np.array([values.get(n, 0.0) for n in self.names], dtype=np.float64)
+        z = float(((x - self.mean) / self.scale) @ self.coef + self.intercept)
+        z = max(-40.0, min(40.0, z))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LogisticModel:
+        scale = np.array(data["scale"], dtype=np.float64)
+        return cls(
+            names=tuple(data["features"]),
+            mean=np.array(data["mean"], dtype=np.float64),
+            scale=np.where(scale > 0, scale, 1.0),
+            coef=np.array(data["coef"], dtype=np.float64),
+            intercept=float(data["intercept"]),
+            supported=float(data["supported"]),
+            partial=float(data["partial"]),
+        )
+
+
+@lru_cache(maxsize=1)
+def default_model() -> LogisticModel:
+    """The shipped coefficients (`citecheck/match/judge_model.json`)."""
+    text = resources.files("citecheck.match").joinpath("judge_model.json").read_text("utf-8")
+    return LogisticModel.from_json(json.loads(text))
+
+
+def _short(text: str, limit: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _name(source_ids: list[str], position: int) -> str:
+    return f"source {source_ids[position]}"
+
+
+class LexicalJudge:
+    """The default judge: coverage of the claim's items, agreement of facts, polarity."""
+
+    def __init__(self, model: LogisticModel | None = None) -> None:
+        self.model = model or default_model()
+
+    def judge(self, facts: ClaimFacts, retrieval: Retrieval, source_ids: list[str]) -> Verdict:
+        found = conflicts(facts, retrieval)
+        values = features(facts, retrieval, found)
+        score = self.model.score(values)
+        if any(c.kind in _POLARITY for c in found):
+            score = min(score, 0.5 * self.model.partial)
+        elif found:
+            score = min(score, 0.5 * (self.model.partial + self.model.supported))
+        if not facts.items:
+            score = 0.0
+        if score >= self.model.supported:
+            status = Status.SUPPORTED
+        elif score >= self.model.partial:
+            status = Status.PARTIAL
+        else:
+            status = Status.UNSUPPORTED
+        evidence = [self._evidence(facts, retrieval, w, source_ids) for w in retrieval.windows]
+        missing = [
+            item.surface
+            for row, item in enumerate(facts.items)
+            if len(retrieval.covered) and retrieval.covered[row] < BACKED
+        ]
+        if not len(retrieval.covered):
+            missing = [i.surface for i in facts.items]
+        reasons = self._reasons(facts, retrieval, source_ids, found, status, values)
+        return Verdict(
+            status=status,
+            score=score if math.isfinite(score) else 0.0,
+            evidence=evidence,
+            reasons=reasons,
+            missing_terms=missing,
+        )
+
+    @staticmethod
+    def _evidence(
+        facts: ClaimFacts, retrieval: Retrieval, window: Window, source_ids: list[str]
+    ) -> Evidence:
+        index = retrieval.sources[window.source]
+        start, end, quote = index.quote(window.first, window.last)
+        matched = [i.surface for r, i in enumerate(facts.items) if window.credits[r] >= BACKED]
+        return Evidence(
+            source_id=source_ids[window.source],
+            quote=quote,
+            start=start,
+            end=end,
+            score=min(1.0, max(0.0, window.coverage)),
+            matched_terms=matched,
+        )
+
+    @staticmethod
+    def _reasons(
+        facts: ClaimFacts,
+        retrieval: Retrieval,
+        source_ids: list[str],
+        found: list[Conflict],
+        status: Status,
+        values: dict[str, float],
+    ) -> list[str]:
+        reasons: list[str] = []
+        for c in found:
+            who = _name(source_ids, c.source)
+            if c.kind == "negation":
+                if c.source_says:
+                    reasons.append(f"{who} says the opposite: '{c.source_says}'")
+                else:
+                    reasons.append(
+                        f"{who} says the opposite: it does not negate what the claim denies"
+                    )
+            else:
+                reasons.append(f"{who} says '{c.source_says}', the claim says '{c.claim_says}'")
+        if not facts.items:
+            reasons.append("the claim has no content words to check")
+            return reasons
+        if not retrieval.windows:
+            cited = ", ".join(source_ids)
+            reasons.append(f"nothing in source(s) {cited} matches the claim")
+            return reasons
+        conflicted = {c.claim_says for c in found}
+        absent = [
+            item
+            for row, item in enumerate(facts.items)
+            if retrieval.anywhere[row] < BACKED and item.surface not in conflicted
+        ]
+        facts_absent = [
+            i for i in absent if i.kind in ("name", "number", "date") or i.weight >= 3.5
+        ]
+        for item in facts_absent[:4]:
+            reasons.append(f"no cited source mentions '{item.surface}'")
+        apart = [
+            item.surface
+            for row, item in enumerate(facts.items)
+            if retrieval.anywhere[row] >= BACKED and retrieval.covered[row] < BACKED
+        ]
+        if apart and status is not Status.SUPPORTED:
+            listed = ", ".join(f"'{a}'" for a in apart[:4])
+            reasons.append(
+                f"{listed} appear(s) in the source but not in the passages that match the rest"
+            )
+        best = retrieval.windows[0]
+        quote = _short(retrieval.sources[best.source].quote(best.first, best.last)[2])
+        who = _name(source_ids, best.source)
+        if status is Status.SUPPORTED:
+            lead = (
+                f"{who} backs it" if len(retrieval.windows) == 1 else "the cited passages back it"
+            )
+            reasons.append(f"{lead}: '{quote}'")
+        elif not found:
+            share = round(100 * values["cov_multi"])
+            reasons.append(
+                f"the closest passage ({who}) backs about {share}% of the claim: '{quote}'"
+            )
+        return reasons

@@ -1,0 +1,169 @@
+"""Candidate evidence: which source passages back which of the claim's items.
+
+For each cited source we build a small matrix, items × sentences, holding how well a
+sentence backs each item (1 for the same word key, less for a shared stem or a fuzzy
+spelling match found with RapidFuzz's vectorised `process.cdist`). Windows of 1–3
+consecutive sentences are scored with numpy; evidence may come from several places,
+chosen greedily for what they add.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
+
+from citecheck.match.claim import ClaimFacts
+from citecheck.match.index import SourceIndex
+from citecheck.match.normalize import stem
+
+FloatArray = npt.NDArray[np.float64]
+
+STEM_CREDIT = 0.8
+FUZZY_CREDIT = 0.7
+FUZZY_CUTOFF = 88.0
+MAX_WINDOW = 3
+MAX_PIECES = 3
+MIN_GAIN = 0.04  # a further piece of evidence must add this share of the claim's weight
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Sentences first..last of one source, as evidence."""
+
+    source: int  # position in the list of cited sources
+    first: int
+    last: int
+    credits: FloatArray  # per item, how well this window backs it
+    coverage: float  # weighted share of the claim this window backs
+
+
+@dataclass(slots=True)
+class Retrieval:
+    """What the cited sources offer for one claim."""
+
+    sources: Sequence[SourceIndex]
+    presence: list[FloatArray]  # per source: items × sentences credits
+    windows: list[Window] = field(default_factory=list)  # chosen evidence, best first
+    covered: FloatArray = field(default_factory=lambda: np.zeros(0))  # union over windows
+    anywhere: FloatArray = field(default_factory=lambda: np.zeros(0))  # best credit in sources
+    best_single: float = 0.0  # coverage of the best single sentence
+    best_window: float = 0.0  # coverage of the best window of 1-3 sentences
+
+
+def presence_matrix(facts: ClaimFacts, index: SourceIndex) -> FloatArray:
+    """items × sentences: how well each sentence backs each claim item."""
+    n_items, n_sent = len(facts.items), index.size
+    matrix = np.zeros((n_items, n_sent), dtype=np.float64)
+    if n_items == 0 or n_sent == 0:
+        return matrix
+    fuzzy_rows: list[int] = []
+    fuzzy_keys: list[str] = []
+    for row, item in enumerate(facts.items):
+        if item.kind in ("word", "name"):
+            hits = index.postings.get(item.key)
+            if hits is not None:
+                matrix[row, hits] = 1.0
+            for other in index.stems.get(stem(item.key), ()):
+                if other != item.key:
+                    sub = matrix[row, index.postings[other]]
+                    matrix[row, index.postings[other]] = np.maximum(sub, STEM_CREDIT)
+            if hits is None and len(item.key) >= 5:
+                fuzzy_rows.append(row)
+                fuzzy_keys.append(item.key)
+        else:
+            table = index.number_postings if item.kind == "number" else index.date_postings
+            found = table.get(item.key)
+            if found is not None:
+                matrix[row, found] = 1.0
+    if fuzzy_keys:
+        vocab = index.vocabulary
+        scores = process.cdist(
+            fuzzy_keys, vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, dtype=np.uint8
+        )
+        for k, v in zip(*np.nonzero(scores), strict=True):
+            row = fuzzy_rows[int(k)]
+            hits = index.postings[vocab[int(v)]]
+            matrix[row, hits] = np.maximum(matrix[row, hits], FUZZY_CREDIT)
+    return matrix
+
+
+def _window_credits(presence: FloatArray, length: int) -> FloatArray:
+    """items × starts: best credit per item over `length` consecutive sentences."""
+    n = presence.shape[1] - length + 1
+    out = presence[:, :n].copy()
+    for shift in range(1, length):
+        np.maximum(out, presence[:, shift : shift + n], out=out)
+    return out
+
+
+def retrieve(facts: ClaimFacts, sources: Sequence[SourceIndex]) -> Retrieval:
+    """Pick the evidence windows that together back the most of the claim."""
+    presence = [presence_matrix(facts, index) for index in sources]
+    result = Retrieval(sources=sources, presence=presence)
+    n_items = len(facts.items)
+    weights = np.array([i.weight for i in facts.items], dtype=np.float64)
+    total = float(weights.sum())
+    result.covered = np.zeros(n_items)
+    result.anywhere = np.zeros(n_items)
+    if n_items == 0 or total <= 0:
+        return result
+    for matrix in presence:
+        if matrix.shape[1]:
+            np.maximum(result.anywhere, matrix.max(axis=1), out=result.anywhere)
+
+    # How much one sentence, or one window of up to 3, can back (features for the judge).
+    core: tuple[int, int] | None = None
+    for s, matrix in enumerate(presence):
+        for length in range(1, min(MAX_WINDOW, matrix.shape[1]) + 1):
+            cover = weights @ _window_credits(matrix, length) / total
+            j = int(np.argmax(cover))
+            result.best_window = max(result.best_window, float(cover[j]))
+            if length == 1 and float(cover[j]) > result.best_single:
+                result.best_single = float(cover[j])
+                core = (s, j)
+    if core is None or result.best_single <= 0:
+        return result
+
+    # Evidence: the core sentence, then sentences that add what it lacks, near or far.
+    picks = [core]
+    covered = presence[core[0]][:, core[1]].copy()
+    for _ in range(MAX_PIECES - 1):
+        pick: tuple[int, int] | None = None
+        pick_gain = MIN_GAIN
+        for s, matrix in enumerate(presence):
+            if not matrix.shape[1]:
+                continue
+            gains = weights @ np.maximum(matrix - covered[:, None], 0.0) / total
+            j = int(np.argmax(gains))
+            if gains[j] > pick_gain:
+                pick_gain, pick = float(gains[j]), (s, j)
+        if pick is None:
+            break
+        picks.append(pick)
+        np.maximum(covered, presence[pick[0]][:, pick[1]], out=covered)
+    result.covered = covered
+    result.windows = _merge(picks, presence, weights, total)
+    return result
+
+
+def _merge(
+    picks: list[tuple[int, int]], presence: list[FloatArray], weights: FloatArray, total: float
+) -> list[Window]:
+    """Join picked sentences of one source that lie within a 3-sentence window."""
+    spans: list[list[int]] = []  # [source, first, last], the core's span first
+    for s, j in picks:
+        for span in spans:
+            if span[0] == s and max(span[2], j) - min(span[1], j) < MAX_WINDOW:
+                span[1], span[2] = min(span[1], j), max(span[2], j)
+                break
+        else:
+            spans.append([s, j, j])
+    windows = []
+    for s, first, last in spans:
+        credits = presence[s][:, first : last + 1].max(axis=1)
+        windows.append(Window(s, first, last, credits, float(weights @ credits / total)))
+    return windows

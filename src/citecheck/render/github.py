@@ -1,0 +1,61 @@
+"""GitHub Actions output: one workflow command per finding, shown as annotations.
+
+    ::error file=docs/story.md,line=3,col=1,endLine=3,endColumn=40,title=citecheck: unsupported::…
+
+GitHub shows at most 10 annotations of each kind per step, so the command line
+also appends the Markdown report (see `citecheck.render.markdown`) to
+`$GITHUB_STEP_SUMMARY` when that is set; this module only builds the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from citecheck.render import RenderOptions
+from citecheck.render._common import article_name, problems, reason, shorten, summary_line
+from citecheck.report import ClaimResult, Report
+
+
+def render(reports: Sequence[Report], options: RenderOptions) -> str:
+    lines = []
+    for report in reports:
+        name = article_name(report)
+        for claim, level in problems(report):
+            lines.append(command(level, _properties(name, claim), _message(claim)))
+    lines.append(summary_line(reports))
+    return "\n".join(lines) + "\n"
+
+
+def command(name: str, properties: dict[str, str | int], message: str) -> str:
+    """One workflow command, with its properties and message escaped as GitHub requires."""
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{name} {props}::{escape_data(message)}"
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message: `%`, CR and LF (as @actions/core does)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value: as data, plus `:` and `,` which delimit properties."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _properties(name: str, claim: ClaimResult) -> dict[str, str | int]:
+    return {
+        "file": name,
+        "line": claim.line,
+        "col": claim.column,
+        "endLine": claim.end_line,
+        "endColumn": claim.end_column,
+        "title": f"citecheck: {claim.status.value}",
+    }
+
+
+def _message(claim: ClaimResult) -> str:
+    text = f'"{shorten(claim.text, 120)}" — {reason(claim)}'
+    if claim.evidence:
+        best = claim.evidence[0]
+        text += f'\nsource {best.source_id}: "{shorten(best.quote, 200)}"'
+    return text

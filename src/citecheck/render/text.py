@@ -1,0 +1,82 @@
+"""Terminal output: findings grouped by article and paragraph, then a summary line.
+
+Each finding is one line an editor can jump to, in the style of ruff and Vale:
+
+    docs/story.md:3:1 unsupported "The ILO met on Monday." — source 1 says 'Friday'
+        source 1: "The ILO met on Friday in Geneva."
+
+Colour comes only from `RenderOptions.color` (the command line sets it on a
+terminal without NO_COLOR); without it the output is plain text.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from itertools import groupby
+
+from rich.console import Console
+from rich.text import Text
+
+from citecheck.render import RenderOptions
+from citecheck.render._common import article_name, problems, reason, shorten, summary_line
+from citecheck.report import ClaimResult, Report
+
+_STYLE = {"error": "bold red", "warning": "yellow"}
+_MAX_EVIDENCE = 2
+
+
+def render(reports: Sequence[Report], options: RenderOptions) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        width=10_000,  # never wrap: one finding, one line
+    )
+    for report in reports:
+        found = list(problems(report))
+        if not found:
+            continue
+        name = article_name(report)
+        console.print(Text(name, style="bold underline"), soft_wrap=True)
+        for _, group in groupby(found, key=lambda item: item[0].paragraph):
+            for claim, level in group:
+                console.print(_finding(name, claim, level), soft_wrap=True)
+                for line in _evidence(claim):
+                    console.print(line, soft_wrap=True)
+            console.print()
+    if not options.quiet:
+        console.print(Text(summary_line(reports), style="bold"), soft_wrap=True)
+    return buffer.getvalue()
+
+
+def _finding(name: str, claim: ClaimResult, level: str) -> Text:
+    text = Text()
+    text.append(f"{name}:{claim.line}:{claim.column}", style="bold")
+    text.append(" ")
+    text.append(claim.status.value, style=_STYLE[level])
+    text.append(f' "{shorten(claim.text)}"')
+    text.append(" — ", style="dim")
+    text.append(reason(claim))
+    return text
+
+
+def _evidence(claim: ClaimResult) -> list[Text]:
+    lines = []
+    suggested = set(claim.suggested_citations) - set(claim.citations)
+    for evidence in claim.evidence[:_MAX_EVIDENCE]:
+        label = f"source {evidence.source_id}"
+        if evidence.source_id in suggested:
+            label += " (not cited)"
+        if evidence.page is not None:
+            label += f", page {evidence.page}"
+        line = Text("    ")
+        line.append(f"{label}: ", style="cyan")
+        line.append(f'"{shorten(evidence.quote, 160)}"', style="dim")
+        lines.append(line)
+    return lines

@@ -1,0 +1,151 @@
+"""Plain text out of a document's bytes: text, Markdown, HTML and PDF.
+
+Evidence offsets point into the text made here, so each extractor returns one
+string and, for PDFs, where each page starts in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from citecheck.errors import SourceError
+from citecheck.sources.encoding import decode_bytes
+from citecheck.sources.html_text import html_title, visible_text
+from citecheck.sources.markdown_text import markdown_text
+
+Kind = Literal["text", "markdown", "html", "pdf"]
+
+CONTENT_TYPES: dict[Kind, str] = {
+    "text": "text/plain",
+    "markdown": "text/markdown",
+    "html": "text/html",
+    "pdf": "application/pdf",
+}
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The text of a document and what was learnt reading it."""
+
+    text: str
+    content_type: str
+    title: str | None = None
+    page_starts: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def sniff_kind(data: bytes) -> Kind | None:
+    """Guess a document's kind from its first bytes; None when nothing stands out."""
+    head = data[:1024].lstrip()
+    if data[:1024].find(b"%PDF-") != -1:
+        return "pdf"
+    lowered = head[:256].lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lowered:
+        return "html"
+    return None
+
+
+def extract(data: bytes, kind: Kind, *, charset: str | None = None, what: str) -> Extracted:
+    """Extract the text of `data` read as `kind`; `SourceError` when there is none."""
+    if kind == "pdf":
+        result = pdf_text(data, what=what)
+    else:
+        decoded = decode_bytes(data, declared=charset, html=kind == "html", what=what)
+        warnings = tuple(decoded.warnings)
+        if kind == "html":
+            text, title, notes = html_main_text(decoded.text)
+            result = Extracted(text, CONTENT_TYPES[kind], title, warnings=warnings + notes)
+        elif kind == "markdown":
+            result = Extracted(markdown_text(decoded.text), CONTENT_TYPES[kind], warnings=warnings)
+        else:
+            result = Extracted(decoded.text, CONTENT_TYPES[kind], warnings=warnings)
+    if not result.text.strip():
+        raise SourceError(f"empty after extraction: {what} has no text")
+    return result
+
+
+def html_main_text(html: str) -> tuple[str, str | None, tuple[str, ...]]:
+    """The article text of a page (boilerplate dropped), its title and any notes."""
+    import trafilatura
+
+    title = html_title(html)
+    try:
+        main = trafilatura.extract(
+            html,
+            include_comments=False,
+            include_tables=True,
+            include_formatting=False,
+            include_links=False,
+            include_images=False,
+            deduplicate=False,
+        )
+    except Exception:  # trafilatura can fail on odd markup; the visible text still serves
+        main = None
+    if main and main.strip():
+        return _tidy(main), title, ()
+    text = visible_text(html)
+    if not text.strip():
+        return "", title, ()
+    return text, title, ("no main text found; used all the visible text of the page",)
+
+
+def pdf_text(data: bytes, *, what: str) -> Extracted:
+    """The text of each page, pages separated by a blank line, with their start offsets."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    warnings: list[str] = []
+    try:
+        reader = PdfReader(BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise SourceError(f"not text: {what} is an encrypted PDF")
+        pages = list(reader.pages)
+    except SourceError:
+        raise
+    except Exception as exc:  # pypdf raises many types on malformed files
+        raise SourceError(f"not text: {what} is not a readable PDF ({exc})") from None
+    parts: list[str] = []
+    starts: list[int] = []
+    offset = 0
+    for number, page in enumerate(pages, start=1):
+        try:
+            page_text = page.extract_text() or ""
+        except Exception:  # one broken page should not lose the others
+            page_text = ""
+            warnings.append(f"page {number}: its text could not be extracted")
+        page_text = _tidy(page_text.replace("\x00", ""))
+        if parts:
+            parts.append("\n\n")
+            offset += 2
+        starts.append(offset)
+        parts.append(page_text)
+        offset += len(page_text)
+    text = "".join(parts)
+    if pages and not text.strip():
+        raise SourceError(
+            f"empty after extraction: {what} is a PDF without a text layer (scanned images?)"
+        )
+    title = None
+    try:
+        meta = reader.metadata
+        if meta is not None and meta.title:
+            title = str(meta.title).strip() or None
+    except Exception:  # metadata is optional and often malformed
+        title = None
+    return Extracted(
+        text, CONTENT_TYPES["pdf"], title, page_starts=tuple(starts), warnings=tuple(warnings)
+    )
+
+
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def _tidy(text: str) -> str:
+    """Unify line ends, collapse runs of spaces and of blank lines, trim each line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

@@ -1,0 +1,97 @@
+"""The address guard: which hosts a URL from an untrusted article may reach."""
+
+from __future__ import annotations
+
+import ipaddress
+
+import pytest
+
+from citecheck import SourceError
+from citecheck.sources.guard import (
+    AddressGuard,
+    IPAddress,
+    Resolver,
+    address_problem,
+    parse_networks,
+)
+
+
+@pytest.mark.parametrize(
+    ("address", "problem"),
+    [
+        ("127.0.0.1", "loopback"),
+        ("::1", "loopback"),
+        ("10.0.0.1", "private"),
+        ("172.16.5.4", "private"),
+        ("192.168.1.1", "private"),
+        ("169.254.169.254", "metadata"),
+        ("fd00:ec2::254", "metadata"),
+        ("100.100.100.200", "metadata"),
+        ("169.254.1.1", "link-local"),
+        ("fe80::1", "link-local"),
+        ("0.0.0.0", "unspecified"),
+        ("::", "unspecified"),
+        ("224.0.0.1", "multicast"),
+        ("ff02::1", "multicast"),
+        ("240.0.0.1", "reserved"),
+        ("100.64.0.1", "non-public"),
+        ("::ffff:10.0.0.1", "private"),  # IPv4-mapped
+        ("64:ff9b::a00:1", "private"),  # NAT64 of 10.0.0.1
+        ("2002:7f00:1::", "loopback"),  # 6to4 of 127.0.0.1
+    ],
+)
+def test_non_public_addresses_are_refused(address: str, problem: str) -> None:
+    found = address_problem(ipaddress.ip_address(address))
+    assert found is not None
+    assert problem in found
+
+
+@pytest.mark.parametrize("address", ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111"])
+def test_public_addresses_pass(address: str) -> None:
+    assert address_problem(ipaddress.ip_address(address)) is None
+
+
+def fixed_resolver(answers: dict[str, list[str]]) -> Resolver:
+    def resolve(host: str, port: int) -> list[IPAddress]:
+        return [ipaddress.ip_address(a) for a in answers[host]]
+
+    return resolve
+
+
+def test_names_are_checked_after_resolution() -> None:
+    guard = AddressGuard(
+        resolver=fixed_resolver(
+            {
+                "intranet.example": ["10.1.2.3"],
+                "mixed.example": ["93.184.216.34", "192.168.0.7"],
+                "news.example": ["93.184.216.34"],
+            }
+        )
+    )
+    with pytest.raises(SourceError, match=r"intranet\.example resolves to 10\.1\.2\.3"):
+        guard.resolve("intranet.example", 80)
+    with pytest.raises(SourceError, match=r"192.168.0.7"):  # every address must pass
+        guard.resolve("mixed.example", 443)
+    assert guard.resolve("news.example", 443) == ipaddress.ip_address("93.184.216.34")
+
+
+def test_literal_addresses_need_no_lookup() -> None:
+    def no_dns(host: str, port: int) -> list[IPAddress]:
+        raise AssertionError("an IP literal must not be looked up")
+
+    guard = AddressGuard(resolver=no_dns)
+    with pytest.raises(SourceError, match=r"refused address.*metadata"):
+        guard.resolve("169.254.169.254", 80)
+    with pytest.raises(SourceError, match=r"loopback"):
+        guard.resolve("[::1]", 80)
+
+
+def test_the_option_and_allowed_networks_lift_the_refusal() -> None:
+    resolver = fixed_resolver({"intranet.example": ["10.1.2.3"]})
+    assert AddressGuard(allow_private=True, resolver=resolver).resolve(
+        "intranet.example", 80
+    ) == ipaddress.ip_address("10.1.2.3")
+    narrow = AddressGuard(allowed_networks=parse_networks(["127.0.0.0/8"]), resolver=resolver)
+    assert narrow.resolve("127.0.0.1", 80) == ipaddress.ip_address("127.0.0.1")
+    with pytest.raises(SourceError, match=r"private"):
+        narrow.resolve("intranet.example", 80)

@@ -1,0 +1,157 @@
+"""The matcher on small hand-made cases: each kind of verdict and reason."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from citecheck.config import Options
+from citecheck.match import ClaimQuery, Matcher, Verdict
+from citecheck.report import Status
+
+WIRE = (
+    "SEOUL (Wire) -- President Lee Jae Myung met International Labour Organisation chief "
+    "Gilbert Houngbo at the Blue House on Friday. The two discussed labour policy and the "
+    "effect of artificial intelligence on jobs. Unemployment rose to 3.1 percent in October, "
+    "the statistics office said. The ministry did not approve the new overtime rules. "
+    "The weather in Seoul was mild."
+)
+SECOND = "Lee Jae Myung took office in June 2025. He has promised to cut working hours."
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher({"1": WIRE, "2": SECOND}, Options())
+
+
+def check(matcher: Matcher, text: str, *ids: str) -> Verdict:
+    return matcher.check([ClaimQuery(text=text, source_ids=ids or ("1",))])[0]
+
+
+def test_restated_fact_is_supported_with_exact_evidence(matcher: Matcher) -> None:
+    verdict = check(matcher, "Lee met ILO chief Gilbert Houngbo at the Blue House on Friday.")
+    assert verdict.status is Status.SUPPORTED
+    assert verdict.evidence
+    ev = verdict.evidence[0]
+    assert WIRE[ev.start : ev.end] == ev.quote
+    assert "Houngbo" in ev.quote
+    assert "Houngbo" in ev.matched_terms
+    assert 0.5 < verdict.score <= 1.0
+
+
+def test_spelling_variants_are_the_same_word(matcher: Matcher) -> None:
+    verdict = check(matcher, "The two discussed labor policy and the effect of AI on jobs.")
+    assert verdict.status is Status.SUPPORTED, verdict.reasons
+    assert "labor" in verdict.evidence[0].matched_terms
+
+
+def test_changed_weekday_is_named(matcher: Matcher) -> None:
+    verdict = check(matcher, "President Lee met Gilbert Houngbo at the Blue House on Monday.")
+    assert verdict.status is not Status.SUPPORTED
+    assert "source 1 says 'Friday', the claim says 'Monday'" in verdict.reasons
+
+
+def test_changed_number_is_named(matcher: Matcher) -> None:
+    verdict = check(matcher, "Unemployment rose to 4.5 percent in October, the office said.")
+    assert verdict.status is not Status.SUPPORTED
+    assert any("'3.1 percent'" in r and "'4.5 percent'" in r for r in verdict.reasons)
+    assert "4.5 percent" in verdict.missing_terms
+
+
+def test_same_number_in_other_words_is_supported(matcher: Matcher) -> None:
+    verdict = check(matcher, "Unemployment rose to 3.1% in October, the statistics office said.")
+    assert verdict.status is Status.SUPPORTED, verdict.reasons
+
+
+def test_negation_flip_reads_as_the_opposite(matcher: Matcher) -> None:
+    verdict = check(matcher, "The ministry approved the new overtime rules.")
+    assert verdict.status is Status.UNSUPPORTED
+    assert any(r.startswith("source 1 says the opposite: ") and "not" in r for r in verdict.reasons)
+
+
+def test_missing_name_is_named(matcher: Matcher) -> None:
+    verdict = check(matcher, "Lee met Guy Ryder at the Blue House on Friday.")
+    assert verdict.status is not Status.SUPPORTED
+    assert "no cited source mentions 'Ryder'" in verdict.reasons
+    assert "Ryder" in verdict.missing_terms
+
+
+def test_unrelated_claim_is_unsupported(matcher: Matcher) -> None:
+    verdict = check(matcher, "Volcanic eruptions disrupted shipping routes across the Pacific.")
+    assert verdict.status is Status.UNSUPPORTED
+    assert verdict.score < 0.2
+
+
+def test_claim_with_one_unbacked_detail_is_partial(matcher: Matcher) -> None:
+    verdict = check(
+        matcher,
+        "Lee met Labour Organisation chief Gilbert Houngbo at the Blue House on Friday "
+        "to discuss labour policy and pension reform.",
+    )
+    assert verdict.status is Status.PARTIAL, (verdict.score, verdict.reasons)
+    assert "pension" in verdict.missing_terms
+
+
+def test_sources_together_support_a_claim(matcher: Matcher) -> None:
+    text = "Lee, who took office in June 2025, met Gilbert Houngbo at the Blue House."
+    alone = check(matcher, text, "1")
+    together = check(matcher, text, "1", "2")
+    assert together.status is Status.SUPPORTED, together.reasons
+    assert together.score > alone.score
+    assert {e.source_id for e in together.evidence} == {"1", "2"}
+
+
+def test_scores_are_finite_and_runs_are_deterministic(matcher: Matcher) -> None:
+    queries = [
+        ClaimQuery(text=t, source_ids=("1",))
+        for t in ("", "...", "On Friday.", "Houngbo", "The weather in Seoul was mild.")
+    ]
+    first = matcher.check(queries)
+    second = Matcher({"1": WIRE, "2": SECOND}, Options()).check(queries)
+    assert first == second
+    for verdict in first:
+        assert not math.isnan(verdict.score)
+        assert 0.0 <= verdict.score <= 1.0
+
+
+def test_suggest_finds_the_source_that_backs_an_uncited_claim(matcher: Matcher) -> None:
+    found = matcher.suggest("Lee Jae Myung took office in June 2025.")
+    assert [s.source_id for s in found][:1] == ["2"]
+    assert found[0].evidence is not None
+    assert found[0].evidence.quote.startswith("Lee Jae Myung took office")
+
+
+def test_sentence_count(matcher: Matcher) -> None:
+    assert matcher.sentence_count("1") == 5
+    assert matcher.sentence_count("2") == 2
+    assert matcher.sentence_count("nope") == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "South Korea's decision indicates that the government views AI as a systemic risk.",
+        "Seoul is attempting to create a sustainable model for a just transition.",
+        "The meeting marks a strategic effort by the government to address automation.",
+    ],
+)
+def test_analysis_needs_a_citation_as_unattributed_analysis(matcher: Matcher, text: str) -> None:
+    decision = matcher.need([(text, "")])[0]
+    assert decision.needs_citation
+    assert decision.reason is not None
+    assert "unattributed analysis" in decision.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["What happens next?", "Background", "In conclusion, there is more to do.", "Thanks!"],
+)
+def test_questions_fragments_and_transitions_need_none(matcher: Matcher, text: str) -> None:
+    assert not matcher.need([(text, "")])[0].needs_citation
+
+
+def test_specific_fact_needs_a_citation(matcher: Matcher) -> None:
+    decision = matcher.need([("Unemployment rose to 3.1 percent in October.", "")])[0]
+    assert decision.needs_citation
+    assert 0.0 <= decision.score <= 1.0
