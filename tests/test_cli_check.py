@@ -425,3 +425,118 @@ def test_html_output_for_one_article(work: Path) -> None:
 def test_html_output_refuses_several_articles(work: Path) -> None:
     run = invoke("check", "story.md", "clean.md", "--output-format", "html")
     assert_usage_error(run, "html", "one article")
+
+
+def test_relative_cache_dir_in_config_is_relative_to_the_file(work: Path) -> None:
+    from citecheck.cli.settings import load_settings
+
+    (work / "sub").mkdir()
+    (work / "sub" / "citecheck.toml").write_text('cache-dir = "cache"\n', encoding="utf-8")
+    options = load_settings(work / "sub" / "citecheck.toml").build_options({"offline": True})
+    assert options.cache_dir == work / "sub" / "cache"
+    assert options.offline is True
+
+
+def test_example_through_the_command_matches_the_api(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The command adds nothing to and loses nothing from what `verify()` finds."""
+    import citecheck
+
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    article = Path("examples/ilo-meeting/article.txt")
+    sources = {p.stem: p for p in sorted(Path("examples/ilo-meeting/sources").glob("*.txt"))}
+    expected = citecheck.verify(
+        article.read_text(encoding="utf-8"), dict(sources), article_name=str(article)
+    )
+    run = invoke(
+        "check",
+        str(article),
+        "--sources-dir",
+        "examples/ilo-meeting/sources",
+        "--output-format",
+        "json",
+    )
+    assert run.exit_code == (0 if expected.ok else 1)
+    assert run.stdout == expected.model_dump_json(indent=2) + "\n"
+
+
+def test_run_all_reports_progress_for_every_job_and_keeps_order(work: Path) -> None:
+    from contextlib import contextmanager
+
+    from citecheck.cli.runner import Job, run_all
+    from citecheck.config import Options
+
+    seen: list[str] = []
+
+    @contextmanager
+    def progress():  # type: ignore[no-untyped-def]
+        yield lambda job: seen.append(job.name)
+
+    jobs = [
+        Job(name=f"a{i}.md", text=f"Claim number {i} is here [1].", base=work, options=Options())
+        for i in range(4)
+    ]
+    outcomes = run_all(jobs, workers=2, progress=progress)
+    assert sorted(seen) == [job.name for job in jobs]
+    assert [o.result.article for o in outcomes] == [job.name for job in jobs]  # type: ignore[union-attr]
+
+
+def test_an_article_over_a_limit_is_an_input_error_but_others_are_reported(work: Path) -> None:
+    (work / "citecheck.toml").write_text("max-article-chars = 150\n", encoding="utf-8")
+    (work / "short.md").write_text("Short text cites nothing [9].\n", encoding="utf-8")
+    run = invoke("check", "story.md", "short.md", "--output-format", "json")
+    assert_usage_error(run, "story.md", "max_article_chars")
+    assert Report.model_validate_json(run.stdout).article == "short.md"
+
+
+def test_exit_zero(work: Path) -> None:
+    run = invoke("check", "story.md", "--sources-dir", "sources", "--exit-zero")
+    assert run.exit_code == 0
+    assert "unknown_source" in run.stdout
+    assert invoke("check", "missing.md", "--exit-zero").exit_code == 2
+
+
+def test_article_format_follows_the_file_extension(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from citecheck.cli import runner
+
+    seen: dict[str, str] = {}
+    real = runner.run_job
+
+    def spy(job: runner.Job) -> runner.Outcome:
+        seen[job.name] = job.options.format
+        return real(job)
+
+    monkeypatch.setattr(runner, "run_job", spy)
+    (work / "page.html").write_text("<p>The ILO met [9].</p>\n", encoding="utf-8")
+    (work / "notes.txt").write_text("The ILO met [9].\n", encoding="utf-8")
+    (work / "noext").write_text("The ILO met [9].\n", encoding="utf-8")
+    invoke("check", "page.html", "notes.txt", "story.md", "noext")
+    assert seen == {
+        "page.html": "html",
+        "notes.txt": "text",
+        "story.md": "markdown",
+        "noext": "auto",
+    }
+    invoke("check", "page.html", "--format", "text")
+    assert seen["page.html"] == "text"
+
+
+def test_reference_list_names_the_sources(work: Path) -> None:
+    import citecheck
+
+    text = (work / "referenced.md").read_text(encoding="utf-8")
+    if not citecheck.parse(text).references:
+        pytest.skip("this parser does not read reference lists yet")
+    code, rep = check_json("referenced.md")
+    origins = {s.id: s.origin for s in rep.sources}
+    assert origins["1"].endswith(os.path.join("sources", "1.txt"))
+    assert origins["2"].endswith(os.path.join("sources", "2.txt"))
+    assert code == 0
+    # a --source flag wins over the reference list
+    (work / "other.txt").write_text("Nothing about this here.", encoding="utf-8")
+    _, rep = check_json("referenced.md", "-s", "2=other.txt")
+    assert {s.id: s.origin for s in rep.sources}["2"] == "other.txt"

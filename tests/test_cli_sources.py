@@ -31,14 +31,20 @@ def test_reference_targets_become_paths_relative_to_the_article_or_urls(
         "2": ref("2", target="https://example.org/report", url="https://example.org/report"),
         "note": ref("note", url="http://example.com/x"),
         "3": ref("3"),  # names nothing loadable: left to the other places (or unknown_source)
+        "4": ref("4", target="mailto:desk@example.org"),
+        "5": ref("5", target="doi:10.1000/xyz123"),
     }
     monkeypatch.setattr(sourcing, "parse_article", fake_parse(refs))
-    found = sourcing.sources_from_references("text", tmp_path, Options())
+    found, notes = sourcing.sources_from_references("text", tmp_path, Options())
     assert found == {
         "1": tmp_path / "sources" / "one.txt",
         "2": "https://example.org/report",
         "note": "http://example.com/x",
+        "5": "https://doi.org/10.1000/xyz123",
     }
+    assert len(notes) == 1
+    assert notes[0].startswith("reference [4]: ")
+    assert "mailto:desk@example.org" in notes[0]
 
 
 def test_later_places_win_and_ids_sort_numerically(tmp_path: Path) -> None:
@@ -72,7 +78,10 @@ def test_source_flags(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     assert sourcing.parse_source_flag("1=a.txt") == ("1", Path("a.txt"))
     assert sourcing.parse_source_flag("^note=HTTPS://x.org/a=b") == ("note", "HTTPS://x.org/a=b")
+    assert sourcing.parse_source_flag("d=doi:10.1000/x") == ("d", "https://doi.org/10.1000/x")
     with pytest.raises(InvalidOptionsError, match="ID=PATH_OR_URL"):
         sourcing.parse_source_flag("a.txt")
+    with pytest.raises(InvalidOptionsError, match="only http"):
+        sourcing.parse_source_flag("1=ftp://example.org/a.txt")
     with pytest.raises(InvalidInputError, match="no such file"):
         sourcing.parse_source_flag("1=b.txt")

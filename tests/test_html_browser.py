@@ -64,10 +64,9 @@ def driver() -> Iterator[WebDriver]:
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def _open(driver: WebDriver, report: Report, tmp_path: Path, width: int = 1280) -> None:
+def _open(driver: WebDriver, report: Report, tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     page.write_text(report.to_html(), encoding="utf-8")
-    driver.set_window_size(width, 900)
     driver.get_log("browser")  # drop messages from earlier pages
     driver.get(page.as_uri())
 
@@ -126,8 +125,19 @@ def test_clicking_a_claim_opens_its_evidence(driver: WebDriver, tmp_path: Path) 
     assert "to discuss wages." in context.split("Delegates")[0]
     missing = [t.text for t in panel.find_elements(By.CSS_SELECTOR, ".term-missing")]
     assert missing == ["treaty", "pensions"]
+    in_claim = [t.text for t in panel.find_elements(By.CSS_SELECTOR, ".panel-claim mark.miss")]
+    assert in_claim == ["treaty", "pensions"]
     assert "pensions <or> a treaty" in panel.text
     assert "50%" in panel.text
+
+
+def test_verdict_links_open_their_claim(driver: WebDriver, tmp_path: Path) -> None:
+    _open(driver, make_report(), tmp_path)
+    driver.find_element(By.CSS_SELECTOR, '.verdict-jumps a[href="#claim-4"]').click()
+    assert _panel(driver).get_attribute("data-claim") == "4"
+    assert driver.switch_to.active_element.get_attribute("id") == "claim-4"
+    link = _panel(driver).find_element(By.CSS_SELECTOR, ".evidence figcaption a")
+    assert link.get_attribute("href").endswith("#source-2")
 
 
 def test_keyboard_tab_enter_escape_and_next_finding(driver: WebDriver, tmp_path: Path) -> None:
@@ -183,12 +193,17 @@ def test_script_in_article_and_sources_does_not_run(driver: WebDriver, tmp_path:
 
 
 def test_phone_width_shows_the_panel_as_a_bottom_sheet(driver: WebDriver, tmp_path: Path) -> None:
-    _open(driver, make_report(), tmp_path, width=390)
+    driver.execute_cdp_cmd(  # a phone screen: narrower than Chromium's smallest window
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True},
+    )
+    _open(driver, make_report(), tmp_path)
     try:
         width = driver.execute_script("return document.documentElement.clientWidth")
+        assert width == 390
         scroll_width = driver.execute_script("return document.documentElement.scrollWidth")
         assert scroll_width <= width  # nothing forces sideways scrolling
-        _claim(driver, "uncited").click()
+        _claim(driver, "unknown_source").click()  # the last claim: below the fold
         rect = driver.execute_script(
             "var r = document.getElementById('panel').getBoundingClientRect();"
             "return [r.left, r.width, r.bottom, r.top, window.innerHeight];"
@@ -198,8 +213,12 @@ def test_phone_width_shows_the_panel_as_a_bottom_sheet(driver: WebDriver, tmp_pa
         assert panel_width == width
         assert bottom == pytest.approx(height, abs=1)
         assert top > height / 3
+        claim = driver.execute_script(
+            "return document.querySelector('.claim.current').getBoundingClientRect().bottom"
+        )
+        assert claim <= top  # the selected claim stays visible above the sheet
     finally:
-        driver.set_window_size(1280, 900)
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def test_print_lists_every_finding_and_hides_the_chrome(driver: WebDriver, tmp_path: Path) -> None:
@@ -233,3 +252,14 @@ def test_example_report_screenshot(driver: WebDriver, tmp_path: Path) -> None:
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     (tmp_path / "example.png").write_bytes(png)
     assert _severe_logs(driver) == []
+
+
+def test_without_scripts_the_details_are_listed(driver: WebDriver, tmp_path: Path) -> None:
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        _open(driver, make_report(), tmp_path)
+        assert driver.find_element(By.CSS_SELECTOR, ".appendix").is_displayed()
+        assert not driver.find_element(By.CSS_SELECTOR, ".help").is_displayed()
+        assert len(driver.find_elements(By.CSS_SELECTOR, ".appendix .detail")) == 5
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})

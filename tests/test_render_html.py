@@ -5,7 +5,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
+import subprocess
+import sys
 
 import lxml.html
 import pytest
@@ -191,6 +194,23 @@ def test_verdict_says_whether_ci_would_pass(report: Report, doc: HtmlElement) ->
     assert "Passes" in verdict.text_content()
 
 
+def test_verdict_links_to_every_finding(report: Report, doc: HtmlElement) -> None:
+    links = doc.xpath('//p[contains(@class, "verdict-jumps")]/a')
+    expected = [c.index for c in report.claims if c.status not in (Status.SUPPORTED, Status.EXEMPT)]
+    assert [a.get("href") for a in links] == [f"#claim-{i}" for i in expected]
+    assert "unsupported" in links[1].text_content()
+
+
+def test_every_internal_link_has_a_target(doc: HtmlElement) -> None:
+    ids = {e.get("id") for e in doc.iter() if e.get("id")}
+    hrefs = [a.get("href") for a in doc.iter("a") if a.get("href", "").startswith("#")]
+    assert hrefs
+    assert {h[1:] for h in hrefs} <= ids
+    for name in ("aria-controls", "aria-labelledby", "aria-describedby"):
+        for element in doc.xpath(f"//*[@{name}]"):
+            assert set(element.get(name).split()) <= ids
+
+
 def test_sources_list_origins_titles_links_and_errors(doc: HtmlElement) -> None:
     items = doc.xpath('//ul[@class="source-list"]/li')
     assert [i.get("data-source") for i in items] == ["1", "2", "3"]
@@ -224,6 +244,9 @@ def test_matched_terms_mark_longer_word_forms(doc: HtmlElement) -> None:
     terms = [t.text for t in detail.xpath('.//mark[@class="term"]')]
     assert terms == ["Delegates", "approved", "work"]
     assert [m.text for m in detail.find_class("term-missing")] == ["treaty", "pensions"]
+    claim = detail.find_class("detail-claim")[0]
+    assert [m.text for m in claim.xpath('.//mark[@class="miss"]')] == ["treaty", "pensions"]
+    assert claim.text_content() == "Delegates approved a treaty on gig work and pensions [1]."
 
 
 def test_the_printable_list_skips_exempt_claims(report: Report, doc: HtmlElement) -> None:
@@ -246,6 +269,23 @@ def test_output_is_deterministic_and_to_html_is_the_renderer(report: Report) -> 
     assert report.to_html() == first
     assert render(report) == first
     assert report.to_html(title="T") == render_html(report, title="T")
+
+
+def test_output_does_not_depend_on_hash_seeds(page: str) -> None:
+    program = (
+        "import sys; from tests.html_reports import make_report; "
+        "sys.stdout.buffer.write(make_report().to_html().encode('utf-8'))"
+    )
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    seed = "1" if os.environ.get("PYTHONHASHSEED") != "1" else "2"  # differs from ours
+    other = subprocess.run(
+        [sys.executable, "-c", program],
+        env={**os.environ, "PYTHONHASHSEED": seed},
+        cwd=root,
+        capture_output=True,
+        check=True,
+    ).stdout
+    assert other == page.encode("utf-8")
 
 
 def test_verify_report_renders_its_statuses() -> None:
@@ -277,6 +317,16 @@ def test_overlapping_or_out_of_range_spans_do_not_break_the_article() -> None:
     doc = _parse(render_html(report))
     (article,) = doc.xpath('//div[@id="article"]')
     assert _text_without_glyphs(article) == showable(report.article_text)
+
+
+def test_a_report_read_back_from_json_shows_its_claims(report: Report) -> None:
+    loaded = Report.model_validate_json(report.model_dump_json())
+    assert loaded.article_text == ""
+    doc = _parse(render_html(loaded))
+    highlights = doc.xpath('//div[@id="article"]//span[@data-claim]')
+    assert [_text_without_glyphs(h) for h in highlights] == [c.text for c in report.claims]
+    assert [h.get("data-status") for h in highlights] == [c.status.value for c in report.claims]
+    assert doc.find_class("article-note")
 
 
 def test_missing_source_text_still_shows_the_quote() -> None:

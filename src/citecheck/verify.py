@@ -14,7 +14,7 @@ from citecheck.errors import CitecheckError, InvalidInputError, SourceError
 from citecheck.match import ClaimQuery, Matcher, Verdict
 from citecheck.parse import ParsedArticle, ParsedClaim, parse_article
 from citecheck.report import ClaimResult, Report, SourceInfo, Status, Summary
-from citecheck.sources import Source, SourceLike, is_url, load_sources
+from citecheck.sources import Source, SourceLike, load_sources, origin_of
 
 _NO_SOURCE_KINDS = frozenset({"heading", "code"})
 
@@ -69,8 +69,7 @@ def _load_sources(
     infos: dict[str, SourceInfo] = {}
     for source_id, result in load_sources(given, options).items():
         if isinstance(result, SourceError):
-            value = given[source_id]
-            origin = "inline" if isinstance(value, str) and not is_url(value) else str(value)
+            origin = origin_of(given[source_id])
             infos[source_id] = SourceInfo(id=source_id, origin=origin, error=str(result))
             continue
         loaded[source_id] = result

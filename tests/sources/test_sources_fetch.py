@@ -61,6 +61,10 @@ def test_request_identifies_itself_and_sends_no_credentials(
     source = load_source(url, options=loopback_options)
     assert source.text == "The ILO met on Friday."
     assert any("credentials" in w for w in source.warnings)
+    assert "pw" not in source.origin
+    cached = list((loopback_options.cache_dir or Path()).rglob("*"))
+    assert cached
+    assert not any(b"pw" in p.read_bytes() for p in cached if p.is_file())
     assert [r.path for r in seen] == ["/start", "/end"]
     for request in seen:
         assert request.headers["User-Agent"].startswith("citecheck/")
@@ -116,6 +120,28 @@ def test_redirect_to_a_private_address_is_refused(
         fetcher.fetch(httpserver.url_for("/go"))
 
 
+def test_redirect_to_another_scheme_is_refused(
+    httpserver: HTTPServer, loopback_options: Options
+) -> None:
+    httpserver.expect_request("/go").respond_with_response(
+        Response(status=302, headers={"Location": "file:///etc/passwd"})
+    )
+    with pytest.raises(SourceError, match="not a web address"):
+        load_source(httpserver.url_for("/go"), options=loopback_options)
+
+
+def test_charset_from_the_content_type_header(
+    httpserver: HTTPServer, loopback_options: Options
+) -> None:
+    body = "<html><body><footer>Le café de Genève.</footer></body></html>".encode("latin-1")
+    httpserver.expect_request("/latin").respond_with_data(
+        body, content_type="text/html; charset=ISO-8859-1"
+    )
+    source = load_source(httpserver.url_for("/latin"), options=loopback_options)
+    assert source.text == "Le café de Genève."
+    assert not any("guessed" in w for w in source.warnings)
+
+
 def test_loopback_url_is_refused_without_the_option(
     httpserver: HTTPServer, cache_dir: Path
 ) -> None:
@@ -151,6 +177,28 @@ def test_connection_goes_to_the_checked_address(
     assert download.body == b"Pinned."
     assert lookups == ["citecheck-test.invalid"]
     assert hosts == [f"citecheck-test.invalid:{httpserver.port}"]
+
+
+def test_every_checked_address_is_tried_in_turn(
+    httpserver: HTTPServer, loopback_options: Options
+) -> None:
+    """A name whose first address refuses connections is reached on its next one."""
+    import ipaddress
+    import socket
+
+    with socket.socket() as probe:  # a loopback address where nothing listens on the port
+        try:
+            probe.bind(("127.0.0.2", httpserver.port))
+        except OSError:
+            pytest.skip("127.0.0.2 is not usable here")
+    httpserver.expect_request("/twice").respond_with_data("Reached.", content_type="text/plain")
+
+    def resolver(host: str, port: int) -> list[IPAddress]:
+        return [ipaddress.ip_address("127.0.0.2"), ipaddress.ip_address("127.0.0.1")]
+
+    guard = AddressGuard(allowed_networks=parse_networks(["127.0.0.0/8"]), resolver=resolver)
+    fetcher = Fetcher(loopback_options, guard=guard)
+    assert fetcher.fetch(f"http://two.invalid:{httpserver.port}/twice").body == b"Reached."
 
 
 def test_not_found_is_reported(httpserver: HTTPServer, loopback_options: Options) -> None:

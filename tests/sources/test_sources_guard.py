@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import threading
 
 import pytest
 
@@ -72,7 +73,7 @@ def test_names_are_checked_after_resolution() -> None:
         guard.resolve("intranet.example", 80)
     with pytest.raises(SourceError, match=r"192.168.0.7"):  # every address must pass
         guard.resolve("mixed.example", 443)
-    assert guard.resolve("news.example", 443) == ipaddress.ip_address("93.184.216.34")
+    assert guard.resolve("news.example", 443) == [ipaddress.ip_address("93.184.216.34")]
 
 
 def test_literal_addresses_need_no_lookup() -> None:
@@ -88,10 +89,33 @@ def test_literal_addresses_need_no_lookup() -> None:
 
 def test_the_option_and_allowed_networks_lift_the_refusal() -> None:
     resolver = fixed_resolver({"intranet.example": ["10.1.2.3"]})
-    assert AddressGuard(allow_private=True, resolver=resolver).resolve(
-        "intranet.example", 80
-    ) == ipaddress.ip_address("10.1.2.3")
+    assert AddressGuard(allow_private=True, resolver=resolver).resolve("intranet.example", 80) == [
+        ipaddress.ip_address("10.1.2.3")
+    ]
     narrow = AddressGuard(allowed_networks=parse_networks(["127.0.0.0/8"]), resolver=resolver)
-    assert narrow.resolve("127.0.0.1", 80) == ipaddress.ip_address("127.0.0.1")
+    assert narrow.resolve("127.0.0.1", 80) == [ipaddress.ip_address("127.0.0.1")]
     with pytest.raises(SourceError, match=r"private"):
         narrow.resolve("intranet.example", 80)
+
+
+def test_a_hanging_resolver_times_out() -> None:
+    release = threading.Event()
+
+    def hanging(host: str, port: int) -> list[IPAddress]:
+        release.wait(10)
+        return [ipaddress.ip_address("93.184.216.34")]
+
+    guard = AddressGuard(resolver=hanging, timeout=0.05)
+    try:
+        with pytest.raises(SourceError, match=r"timeout: resolving slow\.example"):
+            guard.resolve("slow.example", 443)
+    finally:
+        release.set()
+
+
+def test_resolver_errors_reach_the_caller() -> None:
+    def failing(host: str, port: int) -> list[IPAddress]:
+        raise SourceError(f"cannot resolve host {host!r}: no such name")
+
+    with pytest.raises(SourceError, match="no such name"):
+        AddressGuard(resolver=failing, timeout=5).resolve("nowhere.example", 80)

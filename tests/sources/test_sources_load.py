@@ -8,7 +8,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from citecheck import InvalidInputError, Options, Source, SourceError, load_source
-from citecheck.sources import is_url, load_sources, source_for_reference
+from citecheck.sources import is_url, load_sources, origin_of, source_for_reference
 
 
 @pytest.mark.parametrize(
@@ -82,6 +82,24 @@ def test_many_sources_load_in_order_with_failures_captured(
     assert ok["u5"].id == "u5"
     assert ok["file"].text == "A local file."
     assert ok["inline"].origin == "inline"
+
+
+@pytest.mark.network
+def test_a_url_given_twice_is_fetched_once(
+    httpserver: HTTPServer, loopback_options: Options
+) -> None:
+    httpserver.expect_request("/shared").respond_with_data("Shared.", content_type="text/plain")
+    url = httpserver.url_for("/shared")
+    results = load_sources({"a": url, "b": f"  {url} "}, loopback_options)
+    assert [r.id for r in results.values() if isinstance(r, Source)] == ["a", "b"]
+    assert len(httpserver.log) == 1
+
+
+def test_origins_never_show_credentials(tmp_path: Path) -> None:
+    assert origin_of("https://user:secret@example.org/a@b") == "https://example.org/a@b"
+    assert origin_of("https://example.org/x") == "https://example.org/x"
+    assert origin_of("some text") == "inline"
+    assert origin_of(tmp_path / "f.txt") == str(tmp_path / "f.txt")
 
 
 def test_reference_targets(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from pytest_httpserver import HTTPServer
 import citecheck
 from citecheck import Status
 from tests.sources.conftest import ARTICLE_PAGE
+from tests.sources.pdfmaker import make_pdf
 
 pytestmark = pytest.mark.network
 
@@ -48,6 +49,22 @@ def test_unloadable_web_source_gives_unknown_source_with_the_reason(
     assert any(reason in r for r in claim.reasons)
     assert report.sources[0].origin == url
     assert reason in (report.sources[0].error or "")
+
+
+def test_evidence_in_a_pdf_names_its_page(httpserver: HTTPServer, cache_dir: Path) -> None:
+    pdf = make_pdf(
+        [
+            "Annual report of the labour office.",
+            "Membership grew over the year.",
+            "The International Labour Organization met in Geneva on Friday.",
+        ]
+    )
+    httpserver.expect_request("/report.pdf").respond_with_data(pdf, content_type="application/pdf")
+    url = httpserver.url_for("/report.pdf")
+    report = citecheck.verify(CLAIM, {1: url}, allow_private_urls=True, cache_dir=cache_dir)
+    claim = report.claims[0]
+    assert claim.status is Status.SUPPORTED
+    assert claim.evidence[0].page == 3
 
 
 def test_guessed_encoding_is_reported_as_a_warning(tmp_path: Path) -> None:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -23,11 +26,19 @@ from citecheck.cli.articles import ArticleFile, discover, read_article
 from citecheck.cli.runner import Failure, Job, default_workers, run_all
 from citecheck.cli.settings import SettingsCache, parse_fail_on
 from citecheck.cli.sourcing import SourceValue, parse_source_flags
+from citecheck.config import Options
 from citecheck.errors import CitecheckError
 from citecheck.render import RenderOptions, available, get_renderer, takes_several
 from citecheck.report import Report
 
 PROG = "citecheck"
+FORMAT_BY_SUFFIX = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+}
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 app = typer.Typer(
@@ -70,7 +81,7 @@ def check(
     articles: Annotated[
         list[str],
         typer.Argument(
-            metavar="ARTICLE...",
+            metavar="ARTICLE",
             help="Article files, directories of articles, or - for standard input.",
             show_default=False,
         ),
@@ -80,6 +91,7 @@ def check(
         typer.Option(
             "--source",
             "-s",
+            rich_help_panel="Sources",
             metavar="ID=PATH_OR_URL",
             help="A source for marker ID (repeatable); overrides --sources-dir and the "
             "article's reference list.",
@@ -89,6 +101,7 @@ def check(
         Path | None,
         typer.Option(
             "--sources-dir",
+            rich_help_panel="Sources",
             metavar="DIR",
             help="A directory of sources named by id: 1.txt, 2.html, 3.pdf, note.md.",
         ),
@@ -97,18 +110,26 @@ def check(
         str,
         typer.Option(
             "--output-format",
+            rich_help_panel="Output",
             metavar="FORMAT",
             help="text, json, sarif, github, junit or markdown (and html where installed).",
         ),
     ] = "text",
     output_file: Annotated[
         Path | None,
-        typer.Option("--output-file", "-o", metavar="FILE", help="Write the output here."),
+        typer.Option(
+            "--output-file",
+            "-o",
+            rich_help_panel="Output",
+            metavar="FILE",
+            help="Write the output here.",
+        ),
     ] = None,
     fail_on: Annotated[
         str | None,
         typer.Option(
             "--fail-on",
+            rich_help_panel="Checking",
             metavar="STATUSES",
             help="Comma-separated statuses that fail the check (default: uncited, "
             "unsupported, unknown_source), or 'none'.",
@@ -118,47 +139,105 @@ def check(
         Path | None,
         typer.Option(
             "--config",
+            rich_help_panel="Configuration",
             metavar="FILE",
             help="Use this citecheck.toml or pyproject.toml instead of searching for one.",
         ),
     ] = None,
     jobs: Annotated[
         int,
-        typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 means one per core."),
+        typer.Option(
+            "--jobs",
+            "-j",
+            rich_help_panel="Checking",
+            min=0,
+            help="Worker processes; 0 means one per core.",
+        ),
     ] = 1,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Only findings: no progress, notes or summary.")
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            rich_help_panel="Output",
+            help="Only findings: no progress, notes or summary.",
+        ),
     ] = False,
     article_format: Annotated[
         str | None,
         typer.Option(
-            "--format", metavar="FORMAT", help="Article format: auto, text, markdown, html."
+            "--format",
+            rich_help_panel="Checking",
+            metavar="FORMAT",
+            help="Article format: auto, text, markdown, html.",
         ),
     ] = None,
     marker_scope: Annotated[
         str | None,
-        typer.Option("--marker-scope", metavar="SCOPE", help="sentence or paragraph."),
+        typer.Option(
+            "--marker-scope",
+            rich_help_panel="Checking",
+            metavar="SCOPE",
+            help="sentence or paragraph.",
+        ),
     ] = None,
     allow_private_urls: Annotated[
         bool | None,
         typer.Option(
             "--allow-private-urls/--no-allow-private-urls",
+            rich_help_panel="Sources",
             help="Allow source URLs on private or loopback addresses.",
             show_default=False,
         ),
     ] = None,
     offline: Annotated[
         bool | None,
-        typer.Option("--offline/--online", help="Never download URL sources.", show_default=False),
+        typer.Option(
+            "--offline/--online",
+            rich_help_panel="Sources",
+            help="Never download URL sources.",
+            show_default=False,
+        ),
+    ] = None,
+    cache: Annotated[
+        bool | None,
+        typer.Option(
+            "--cache/--no-cache",
+            rich_help_panel="Sources",
+            help="Keep downloaded sources in the on-disk cache.",
+            show_default=False,
+        ),
+    ] = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache-dir", rich_help_panel="Sources", metavar="DIR", help="Download cache folder."
+        ),
     ] = None,
     baseline: Annotated[
         Path | None,
-        typer.Option("--baseline", metavar="FILE", help="Report only findings not in this file."),
+        typer.Option(
+            "--baseline",
+            rich_help_panel="Configuration",
+            metavar="FILE",
+            help="Report only findings not in this file.",
+        ),
     ] = None,
+    exit_zero: Annotated[
+        bool,
+        typer.Option(
+            "--exit-zero",
+            rich_help_panel="Checking",
+            help="Exit 0 even when there are findings (errors still exit 2).",
+        ),
+    ] = False,
     write_baseline: Annotated[
         Path | None,
         typer.Option(
-            "--write-baseline", metavar="FILE", help="Record today's findings in this file."
+            "--write-baseline",
+            rich_help_panel="Configuration",
+            metavar="FILE",
+            help="Record today's findings in this file.",
         ),
     ] = None,
 ) -> None:
@@ -177,6 +256,8 @@ def check(
                 marker_scope=marker_scope,
                 allow_private_urls=allow_private_urls,
                 offline=offline,
+                use_cache=cache,
+                cache_dir=cache_dir,
             ),
             config=config,
             jobs=jobs,
@@ -185,6 +266,8 @@ def check(
             write_baseline=write_baseline,
             err=err,
         )
+        if exit_zero and code == EXIT_FINDINGS:
+            code = EXIT_OK
     except (CitecheckError, _UsageError) as exc:
         _error(str(exc))
         raise typer.Exit(EXIT_ERROR) from None
@@ -255,26 +338,16 @@ def _check(
 
     show_progress = len(job_list) > 1 and not quiet and err.is_terminal
     workers = default_workers(jobs, len(job_list))
-    if show_progress:
-        with Progress(
-            TextColumn("checking"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.description}"),
-            console=err,
-            transient=True,
-        ) as progress:
-            task = progress.add_task("", total=len(job_list))
-            outcomes = run_all(
-                job_list,
-                workers,
-                on_done=lambda job: progress.update(task, advance=1, description=job.name),
-            )
-    else:
-        outcomes = run_all(job_list, workers)
+    outcomes = run_all(
+        job_list, workers, partial(_progress, err, len(job_list)) if show_progress else None
+    )
 
-    failures = [o for o in outcomes if isinstance(o, Failure)]
-    reports = [o for o in outcomes if isinstance(o, Report)]
+    failures = [o.result for o in outcomes if isinstance(o.result, Failure)]
+    reports = [o.result for o in outcomes if isinstance(o.result, Report)]
+    if not quiet:
+        for outcome in outcomes:
+            for note in outcome.notes:
+                _note(err, note)
     for failure in failures:
         _error(f"{failure.name}: {failure.message}")
 
@@ -293,6 +366,21 @@ def _check(
     return EXIT_FINDINGS if any(not r.ok for r in reports) else EXIT_OK
 
 
+@contextmanager
+def _progress(err: Console, total: int) -> Iterator[Callable[[Job], None]]:
+    """A progress bar on stderr, advanced once per finished article."""
+    with Progress(
+        TextColumn("checking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=total)
+        yield lambda job: bar.update(task, advance=1, description=job.name)
+
+
 def _job(
     article: ArticleFile,
     overrides: dict[str, Any],
@@ -302,6 +390,10 @@ def _job(
     quiet: bool,
 ) -> Job:
     options = article.settings.build_options(overrides)
+    if options.format == "auto" and article.path is not None:
+        by_suffix = FORMAT_BY_SUFFIX.get(article.path.suffix.lower())
+        if by_suffix is not None:  # the file's extension is a surer sign than its content
+            options = Options.build(options, format=by_suffix)
     text = read_article(article)
     if not text.strip() and not quiet:
         _note(err, f"{article.name}: the article is empty; nothing to check")

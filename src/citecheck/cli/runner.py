@@ -8,10 +8,10 @@ order, and a failure in one article is reported without stopping the others.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from citecheck.cli.sourcing import (
@@ -46,25 +46,32 @@ class Failure:
     message: str
 
 
-Outcome = Report | Failure
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What checking one article gave: a report or a failure, and notes for stderr."""
+
+    result: Report | Failure
+    notes: tuple[str, ...] = ()
 
 
 def run_job(job: Job) -> Outcome:
     """Check one article; never raises for bad input."""
     try:
         if not job.text.strip():
-            return empty_report(job)
+            return Outcome(empty_report(job))
         from_dir = sources_in_directory(job.sources_dir) if job.sources_dir else {}
-        references = sources_from_references(job.text, job.base, job.options)
+        references, notes = sources_from_references(job.text, job.base, job.options)
         merged = merge_sources(references, from_dir, job.flag_sources)
         sources: dict[str | int, SourceValue] = dict(merged.items())
-        return verify(job.text, sources, options=job.options, article_name=job.name)
+        report = verify(job.text, sources, options=job.options, article_name=job.name)
+        return Outcome(report, tuple(f"{job.name}: {note}" for note in notes))
     except CitecheckError as exc:
-        return Failure(job.name, str(exc))
+        return Outcome(Failure(job.name, str(exc)))
     except RecursionError:
-        return Failure(job.name, "the article is nested too deeply to check")
+        return Outcome(Failure(job.name, "the article is nested too deeply to check"))
     except Exception as exc:  # a bug, not bad input: still one line, never a traceback
-        return Failure(job.name, f"internal error ({type(exc).__name__}: {exc}); please report it")
+        message = f"internal error ({type(exc).__name__}: {exc}); please report it"
+        return Outcome(Failure(job.name, message))
 
 
 def empty_report(job: Job) -> Report:
@@ -87,26 +94,36 @@ def default_workers(requested: int, jobs: int) -> int:
     return max(1, min(wanted, jobs))
 
 
-def _notify(on_done: Callable[[Job], None], job: Job, _future: Future[Outcome]) -> None:
-    on_done(job)
+#: Opens the progress display and gives the function to call as each job finishes.
+ProgressFactory = Callable[[], AbstractContextManager[Callable[[Job], None]]]
 
 
 def run_all(
     jobs: Sequence[Job],
     workers: int,
-    on_done: Callable[[Job], None] | None = None,
+    progress: ProgressFactory | None = None,
 ) -> list[Outcome]:
-    """Run every job, in `workers` processes when more than one; results in input order."""
+    """Run every job, in `workers` processes when more than one; results in input order.
+
+    The progress display starts only after the worker processes are forked, so
+    no display thread is ever copied into a worker.
+    """
+    display = progress if progress is not None else _no_progress
     if workers <= 1 or len(jobs) <= 1:
         outcomes = []
-        for job in jobs:
-            outcomes.append(run_job(job))
-            if on_done is not None:
+        with display() as on_done:
+            for job in jobs:
+                outcomes.append(run_job(job))
                 on_done(job)
         return outcomes
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures: list[Future[Outcome]] = [pool.submit(run_job, job) for job in jobs]
-        if on_done is not None:
-            for job, future in zip(jobs, futures, strict=True):
-                future.add_done_callback(partial(_notify, on_done, job))
+        futures = {pool.submit(run_job, job): job for job in jobs}
+        with display() as on_done:
+            for future in as_completed(futures):
+                on_done(futures[future])
         return [future.result() for future in futures]
+
+
+@contextmanager
+def _no_progress() -> Iterator[Callable[[Job], None]]:
+    yield lambda _job: None

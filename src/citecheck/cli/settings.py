@@ -4,7 +4,8 @@ The nearest file found by walking up from an article wins (a `citecheck.toml`
 before a `pyproject.toml` in the same directory; a `pyproject.toml` without a
 `[tool.citecheck]` table is skipped). Keys are `Options` fields (dashes or
 underscores) plus `include` and `exclude`, the globs used when a directory is
-given as ARTICLE. Unknown keys are errors that name the key and the file.
+given as ARTICLE. A relative `cache-dir` is relative to the file. Unknown
+keys are errors that name the key and the file.
 """
 
 from __future__ import annotations
@@ -100,6 +101,8 @@ def _split(
             extra[key] = _globs(path, key, value)
         elif key.replace("-", "_") == "fail_on" and isinstance(value, str | list):
             options[key] = parse_fail_on(value, origin=f"{path}: {key}")
+        elif key.replace("-", "_") == "cache_dir" and isinstance(value, str):
+            options[key] = path.parent / Path(value).expanduser()  # relative to the file
         else:
             options[key] = value
 

@@ -7,26 +7,22 @@ Three places, later ones winning for the same id:
 2. `--sources-dir DIR`: files named by id (`1.txt`, `2.html`, `3.pdf`, `note.md`);
 3. `--source ID=PATH_OR_URL` flags.
 
-Values become `pathlib.Path` (files) or URL strings, for `citecheck.verify`.
+Values become `pathlib.Path` (files) or URL strings, for `citecheck.verify`
+(`doi:` targets become doi.org URLs; see `citecheck.sources.resolve`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 
 from citecheck.config import Options
-from citecheck.errors import InvalidInputError, InvalidOptionsError
+from citecheck.errors import InvalidInputError, InvalidOptionsError, SourceError
 from citecheck.parse import parse_article
+from citecheck.sources.resolve import source_for_reference
 from citecheck.verify import normalize_source_id
 
 SourceValue = Path | str
-_URL = re.compile(r"^https?://", re.IGNORECASE)
-
-
-def is_url(value: str) -> bool:
-    return bool(_URL.match(value.strip()))
 
 
 def parse_source_flag(flag: str) -> tuple[str, SourceValue]:
@@ -40,13 +36,15 @@ def parse_source_flag(flag: str) -> tuple[str, SourceValue]:
         key = normalize_source_id(source_id)
     except InvalidInputError as exc:
         raise InvalidOptionsError(f"--source {flag!r}: {exc}") from None
-    value = value.strip()
-    if is_url(value):
-        return key, value
-    path = Path(value)
-    if not path.exists():
-        raise InvalidInputError(f"--source {flag!r}: no such file: {value}")
-    return key, path
+    try:
+        resolved = source_for_reference(value, Path())
+    except SourceError as exc:
+        raise InvalidOptionsError(f"--source {flag!r}: {exc}") from None
+    if isinstance(resolved, Path) and not resolved.exists():
+        raise InvalidInputError(f"--source {flag!r}: no such file: {resolved}")
+    if not isinstance(resolved, Path | str):  # pragma: no cover - resolve gives paths or URLs
+        raise InvalidOptionsError(f"--source {flag!r}: not a file or URL")
+    return key, resolved
 
 
 def parse_source_flags(flags: list[str]) -> dict[str, SourceValue]:
@@ -77,20 +75,30 @@ def sources_in_directory(directory: Path) -> dict[str, Path]:
     return found
 
 
-def sources_from_references(text: str, base: Path, options: Options) -> dict[str, SourceValue]:
-    """Sources the article's reference list names: URLs, or files relative to `base`."""
+def sources_from_references(
+    text: str, base: Path, options: Options
+) -> tuple[dict[str, SourceValue], list[str]]:
+    """Sources the article's reference list names (URLs, or files relative to `base`).
+
+    Also returns notes about entries that name something no source can come
+    from (a `mailto:` link, say): their markers end up `unknown_source`.
+    """
     references = parse_article(text, options).references
     found: dict[str, SourceValue] = {}
+    notes: list[str] = []
     for raw_id, reference in references.items():
         target = reference.target or reference.url
         if not target:
             continue
         try:
             key = normalize_source_id(raw_id)
-        except InvalidInputError:
+            resolved = source_for_reference(target, base)
+        except (InvalidInputError, SourceError) as exc:
+            notes.append(f"reference [{raw_id}]: {exc}")
             continue
-        found[key] = target if is_url(target) else base / target
-    return found
+        if isinstance(resolved, Path | str):
+            found[key] = resolved
+    return found, notes
 
 
 def merge_sources(*layers: Mapping[str, SourceValue]) -> dict[str, SourceValue]:

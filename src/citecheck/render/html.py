@@ -43,7 +43,8 @@ def render_html(report: Report, *, title: str | None = None) -> str:
     """Render `report` as one self-contained, offline HTML page (deterministic)."""
     css, js = _asset("report.css"), _asset("report.js")
     page_title = title if title is not None else _default_title(report)
-    views = [_claim_view(claim, report) for claim in report.claims]
+    texts = _Texts(report)
+    views = [_claim_view(claim, texts) for claim in report.claims]
     csp = (
         "default-src 'none'; "
         f"style-src '{_sha256(css)}'; "
@@ -124,12 +125,17 @@ def _percent(score: float | None) -> str | None:
     return None if score is None else f"{round(score * 100)}%"
 
 
-def _source_titles(report: Report) -> dict[str, str | None]:
-    return {s.id: s.title for s in report.sources}
+class _Texts:
+    """What claim views read from the report, looked up once per page."""
+
+    def __init__(self, report: Report) -> None:
+        self.article = report.article_text
+        self.sources = report.source_texts
+        self.titles = {s.id: s.title for s in report.sources}
 
 
-def _evidence_view(evidence: Evidence, claim: ClaimResult, report: Report) -> dict[str, Any]:
-    source = report.source_texts.get(evidence.source_id)
+def _evidence_view(evidence: Evidence, claim: ClaimResult, texts: _Texts) -> dict[str, Any]:
+    source = texts.sources.get(evidence.source_id)
     if source is not None and source[evidence.start : evidence.end] == evidence.quote:
         before, after = context_around(source, evidence.start, evidence.end, CONTEXT_CHARS)
     else:
@@ -138,7 +144,7 @@ def _evidence_view(evidence: Evidence, claim: ClaimResult, report: Report) -> di
     quote = squash_spaces(showable(evidence.quote))
     return {
         "source": evidence.source_id,
-        "title": _source_titles(report).get(evidence.source_id),
+        "title": texts.titles.get(evidence.source_id),
         "page": evidence.page,
         "score": _percent(evidence.score),
         "before": squash_spaces(showable(before)),
@@ -147,14 +153,15 @@ def _evidence_view(evidence: Evidence, claim: ClaimResult, report: Report) -> di
     }
 
 
-def _claim_as_written(claim: ClaimResult, report: Report) -> str:
-    written = report.article_text[claim.start : claim.end]
+def _claim_as_written(claim: ClaimResult, article: str) -> str:
+    written = article[claim.start : claim.end]
     return squash_spaces(showable(written)).strip() or showable(claim.text)
 
 
-def _claim_view(claim: ClaimResult, report: Report) -> dict[str, Any]:
+def _claim_view(claim: ClaimResult, texts: _Texts) -> dict[str, Any]:
     """What a reader sees about one claim, for the panel (JSON) and the printed list."""
     status_look = look(claim.status)
+    written = _claim_as_written(claim, texts.article)
     return {
         "index": claim.index,
         "number": claim.index + 1,
@@ -163,7 +170,10 @@ def _claim_view(claim: ClaimResult, report: Report) -> dict[str, Any]:
         "glyph": status_look.glyph,
         "meaning": status_look.meaning,
         "finding": claim.status not in _NOT_FINDINGS and claim.suppressed is None,
-        "text": _claim_as_written(claim, report),
+        "text": written,
+        "text_parts": [
+            [piece, 1 if hit else 0] for piece, hit in mark_terms(written, claim.missing_terms)
+        ],
         "score": _percent(claim.score),
         "where": f"line {claim.line}, column {claim.column}",
         "kind": claim.kind.replace("_", " "),
@@ -173,7 +183,7 @@ def _claim_view(claim: ClaimResult, report: Report) -> dict[str, Any]:
         "reasons": [showable(r) for r in claim.reasons],
         "missing": [showable(t) for t in claim.missing_terms],
         "suppressed": None if claim.suppressed is None else showable(claim.suppressed),
-        "evidence": [_evidence_view(e, claim, report) for e in claim.evidence],
+        "evidence": [_evidence_view(e, claim, texts) for e in claim.evidence],
     }
 
 
@@ -211,17 +221,36 @@ def _render_verdict(report: Report) -> str:
         extra.append(f"{report.summary.partial} partly supported (warning)")
     if report.summary.suppressed:
         extra.append(f"{report.summary.suppressed} suppressed by citecheck: ignore")
-    detail = f"The check fails on: {fail_on}." + (
-        " " + "; ".join(extra).capitalize() + "." if extra else ""
-    )
+    detail = f"The check fails on: {fail_on}." + (" " + "; ".join(extra) + "." if extra else "")
     state = "pass" if report.ok else "fail"
     return (
         f'<section class="verdict verdict-{state}" aria-label="Verdict" '
         f'data-ok="{"true" if report.ok else "false"}">\n'
         f'<p class="verdict-headline">{_text(headline)}</p>\n'
         f'<p class="verdict-detail">{_text(detail)} {report.summary.total} claims in all.</p>\n'
-        "</section>\n"
+        f"{_render_jumps(report)}</section>\n"
     )
+
+
+#: Most findings linked from the verdict; the rest are reachable with `n`.
+MAX_JUMPS = 40
+
+
+def _render_jumps(report: Report) -> str:
+    """Links to every finding (failing or warning claims), in article order."""
+    findings = [c for c in report.claims if c.status not in _NOT_FINDINGS and c.suppressed is None]
+    if not findings:
+        return ""
+    links = " ".join(
+        f'<a class="jump st-{c.status.value}" href="#claim-{c.index}" data-claim="{c.index}">'
+        f'<span class="glyph" aria-hidden="true">{look(c.status).glyph}</span>'
+        f'claim {c.index + 1}<span class="visually-hidden">, {look(c.status).label.lower()}'
+        "</span></a>"
+        for c in findings[:MAX_JUMPS]
+    )
+    more = len(findings) - MAX_JUMPS
+    rest = f" and {more} more (press n)" if more > 0 else ""
+    return f'<p class="verdict-jumps no-print">Findings: {links}{rest}</p>\n'
 
 
 _ROW, _LABEL_W, _BAR_W = 26, 170, 220
@@ -270,12 +299,35 @@ def _render_legend() -> str:
 # --- the article ----------------------------------------------------------------------------
 
 
+def _rebuilt_article(claims: list[ClaimResult]) -> tuple[str, list[ClaimResult]]:
+    """For a report without its article text (e.g. read back from JSON): the claims' own
+    texts, a paragraph per paragraph index, with offsets into that stand-in text."""
+    text = ""
+    placed: list[ClaimResult] = []
+    previous: int | None = None
+    for claim in sorted(claims, key=lambda c: (c.paragraph, c.start, c.index)):
+        if previous is not None:
+            text += "\n\n" if claim.paragraph != previous else " "
+        previous = claim.paragraph
+        start = len(text)
+        text += claim.text
+        placed.append(claim.model_copy(update={"start": start, "end": len(text), "markers": []}))
+    return text, placed
+
+
 def _render_article(report: Report) -> str:
     """The article text as written, each claim's span wrapped in a focusable highlight."""
-    text = report.article_text
+    text, claims = report.article_text, report.claims
+    note = ""
+    if not text and claims:
+        text, claims = _rebuilt_article(claims)
+        note = (
+            '<p class="article-note">The article text is not part of this report (it was '
+            "read back from JSON); its claims are shown as parsed.</p>\n"
+        )
     out: list[str] = []
     pos = 0
-    for claim in sorted(report.claims, key=lambda c: (c.start, c.index)):
+    for claim in sorted(claims, key=lambda c: (c.start, c.index)):
         start, end = max(claim.start, pos), min(claim.end, len(text))
         if end <= start:
             continue  # no span left to show (overlap or out of range); still in the details
@@ -287,7 +339,7 @@ def _render_article(report: Report) -> str:
     return (
         '<section class="article-wrap" aria-labelledby="article-heading">\n'
         '<h2 id="article-heading">Article</h2>\n'
-        f'{name}<div class="article" id="article">{"".join(out)}</div>\n</section>\n'
+        f'{name}{note}<div class="article" id="article">{"".join(out)}</div>\n</section>\n'
     )
 
 
@@ -395,7 +447,7 @@ def _render_details(view: dict[str, Any]) -> str:
         f'<article class="detail st-{view["status"]}" data-claim="{view["index"]}">',
         f'<h3><span class="glyph" aria-hidden="true">{view["glyph"]}</span>'
         f"Claim {view['number']}: {_text(view['label'])}</h3>",
-        f'<p class="detail-claim">{_text(view["text"])}</p>',
+        f'<p class="detail-claim">{_marked(view["text_parts"], "miss")}</p>',
         f'<p class="detail-facts">{_text("; ".join(facts))}</p>',
     ]
     if view["reasons"]:
@@ -417,16 +469,23 @@ def _render_details(view: dict[str, Any]) -> str:
 
 
 def _render_evidence(ev: dict[str, Any]) -> str:
-    where = f"[{ev['source']}]" + (f" {ev['title']}" if ev["title"] else "")
+    where = f" {ev['title']}" if ev["title"] else ""
     if ev["page"] is not None:
         where += f", page {ev['page']}"
-    quote = "".join(
-        f'<mark class="term">{_text(piece)}</mark>' if hit else _text(piece)
-        for piece, hit in ev["parts"]
-    )
+    quote = _marked(ev["parts"], "term")
+    source = _text(ev["source"])
     return (
-        f'<figure class="evidence" data-source="{_text(ev["source"])}">'
-        f"<figcaption>{_text(where)} · covers {_text(ev['score'] or '')}</figcaption>"
+        f'<figure class="evidence" data-source="{source}">'
+        f'<figcaption><a href="#source-{source}">[{source}]</a>'
+        f"{_text(where)} · covers {_text(ev['score'] or '')}</figcaption>"
         f'<blockquote class="context">{_text(ev["before"])}'
         f'<mark class="quote">{quote}</mark>{_text(ev["after"])}</blockquote></figure>'
+    )
+
+
+def _marked(parts: list[list[Any]], mark_class: str) -> str:
+    """Escaped text with the marked pieces wrapped in `<mark class=...>`."""
+    return "".join(
+        f'<mark class="{mark_class}">{_text(piece)}</mark>' if hit else _text(piece)
+        for piece, hit in parts
     )

@@ -31,7 +31,7 @@ LOOKS: dict[Status, StatusLook] = {
         "Unknown source", "⊘", "cites a source that was not given or could not be loaded", "dotted"
     ),
     Status.EXEMPT: StatusLook(
-        "Exempt", "–", "needs no source (a heading, an opinion, code…)", "none"
+        "Exempt", "○", "needs no source (a heading, an opinion, code…)", "none"
     ),
 }
 

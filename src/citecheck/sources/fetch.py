@@ -8,8 +8,10 @@ No cookies, credentials or proxy settings from the environment are used.
 
 from __future__ import annotations
 
+import ssl
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
 
@@ -20,7 +22,7 @@ from citecheck.errors import SourceError
 from citecheck.sources.cache import CacheEntry, DownloadCache, default_cache_dir
 from citecheck.sources.encoding import charset_from_content_type, looks_binary
 from citecheck.sources.extract import CONTENT_TYPES, Kind, sniff_kind
-from citecheck.sources.guard import AddressGuard
+from citecheck.sources.guard import AddressGuard, IPAddress
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _ACCEPT = (
@@ -115,35 +117,44 @@ class Fetcher:
         guard: AddressGuard | None = None,
         cache: DownloadCache | None = None,
         transport: httpx.BaseTransport | None = None,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         self.options = options
-        self.guard = guard or AddressGuard(allow_private=options.allow_private_urls)
+        self.guard = guard or AddressGuard(
+            allow_private=options.allow_private_urls, timeout=options.timeout
+        )
         if cache is None and options.use_cache:
             cache = DownloadCache(options.cache_dir or default_cache_dir())
         self.cache = cache
         self._transport = transport
+        self._ssl_context = ssl_context
+        self._ssl_lock = threading.Lock()
         self.user_agent = options.user_agent or default_user_agent()
 
     def fetch(self, url: str) -> Download:
         """Download `url` (or take it from the cache); `SourceError` says why not."""
         start = _checked_url(url)
+        key = str(start)  # credentials and fragment dropped: never stored, never sent
+        had_credentials = bool(httpx.URL(url.strip()).userinfo)
+        shown = key if had_credentials else url.strip()
+        warnings = ("the URL holds credentials; they were not sent",) if had_credentials else ()
         if self.options.offline:
             if self.cache is None:
-                raise SourceError(f"offline: {url} cannot be fetched and the cache is turned off")
-            entry, body = self.cache.require(url)
-            return _from_cache(url, entry, body)
-        cached = self.cache.get(url) if self.cache is not None else None
+                raise SourceError(f"offline: {key} cannot be fetched and the cache is turned off")
+            entry, body = self.cache.require(key)
+            return replace(_from_cache(shown, entry, body), warnings=warnings)
+        cached = self.cache.get(key) if self.cache is not None else None
         timeout = self.options.timeout
         try:
             with httpx.Client(
+                verify=self._tls(),
                 trust_env=False,
                 follow_redirects=False,
                 timeout=httpx.Timeout(timeout),
                 transport=self._transport,
             ) as client:
-                return self._follow(
-                    client, url, start, cached, time.monotonic() + timeout * DEADLINE_FACTOR
-                )
+                deadline = time.monotonic() + timeout * DEADLINE_FACTOR
+                download = self._follow(client, key, start, cached, deadline)
         except httpx.ConnectTimeout:
             raise SourceError(f"timeout: could not connect within {timeout:g} s") from None
         except httpx.TimeoutException:
@@ -152,6 +163,16 @@ class Fetcher:
             raise SourceError(f"cannot connect: {_short(exc)}") from None
         except httpx.HTTPError as exc:
             raise SourceError(f"download failed: {_short(exc)}") from None
+        except OSError as exc:  # a socket error httpx did not wrap
+            raise SourceError(f"download failed: {_short(exc)}") from None
+        return replace(download, url=shown, warnings=(*warnings, *download.warnings))
+
+    def _tls(self) -> ssl.SSLContext:
+        """One TLS context (certificate store loaded once) for every download."""
+        with self._ssl_lock:
+            if self._ssl_context is None:
+                self._ssl_context = httpx.create_ssl_context()
+            return self._ssl_context
 
     def _follow(
         self,
@@ -161,12 +182,8 @@ class Fetcher:
         cached: tuple[CacheEntry, bytes] | None,
         deadline: float,
     ) -> Download:
-        warnings: list[str] = []
-        if "@" in url.split("//", 1)[-1].split("/", 1)[0]:
-            warnings.append("the URL holds credentials; they were not sent")
         for _ in range(self.options.max_redirects + 1):
-            request = self._request(hop, cached)
-            response = client.send(request, stream=True)
+            response = self._send(client, hop, cached)
             try:
                 if response.status_code in _REDIRECTS and "location" in response.headers:
                     hop = _next_hop(hop, response.headers["location"])
@@ -215,17 +232,30 @@ class Fetcher:
                 body=body,
                 retrieved_at=retrieved,
                 from_cache=False,
-                warnings=tuple(warnings),
             )
         raise SourceError(
             f"too many redirects: more than {self.options.max_redirects} (option max_redirects)"
         )
 
-    def _request(self, hop: httpx.URL, cached: tuple[CacheEntry, bytes] | None) -> httpx.Request:
-        """A request for `hop` addressed to its checked IP, with the real Host and TLS name."""
+    def _send(
+        self, client: httpx.Client, hop: httpx.URL, cached: tuple[CacheEntry, bytes] | None
+    ) -> httpx.Response:
+        """Send a request for `hop` to each of its checked addresses until one connects."""
         host = hop.raw_host.decode("ascii")
         port = hop.port or (443 if hop.scheme == "https" else 80)
-        address = self.guard.resolve(host, port)
+        addresses = self.guard.resolve(host, port)
+        for address in addresses[:-1]:
+            try:
+                return client.send(self._request(hop, address, cached), stream=True)
+            except httpx.ConnectError:  # e.g. IPv6 listed first but unreachable
+                continue
+        return client.send(self._request(hop, addresses[-1], cached), stream=True)
+
+    def _request(
+        self, hop: httpx.URL, address: IPAddress, cached: tuple[CacheEntry, bytes] | None
+    ) -> httpx.Request:
+        """A request for `hop` addressed to a checked IP, with the real Host and TLS name."""
+        host = hop.raw_host.decode("ascii")
         headers = {
             "Host": _host_header(host, hop.port),
             "User-Agent": self.user_agent,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -92,18 +93,41 @@ class AddressGuard:
     allow_private: bool = False
     allowed_networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
     resolver: Resolver = system_resolver
+    timeout: float | None = None
 
-    def resolve(self, host: str, port: int) -> IPAddress:
-        """The address to connect to for `host`; `SourceError` if any is refused.
+    def resolve(self, host: str, port: int) -> list[IPAddress]:
+        """The addresses to try, in order, for `host`; `SourceError` if any is refused.
 
         Every address the host resolves to must pass, not just the first: a name
         with one public and one private address is refused.
         """
         literal = _literal_address(host)
-        addresses = [literal] if literal is not None else self.resolver(host, port)
+        addresses = [literal] if literal is not None else self._lookup(host, port)
         for address in addresses:
             self.check(address, host)
-        return addresses[0]
+        return addresses
+
+    def _lookup(self, host: str, port: int) -> list[IPAddress]:
+        """Resolve in a helper thread, so a hanging DNS server costs `timeout` at most."""
+        if self.timeout is None:
+            return self.resolver(host, port)
+        outcome: list[list[IPAddress] | BaseException] = []
+
+        def run() -> None:
+            try:
+                outcome.append(self.resolver(host, port))
+            except BaseException as exc:  # handed to the caller's thread below
+                outcome.append(exc)
+
+        worker = threading.Thread(target=run, name="citecheck-dns", daemon=True)
+        worker.start()
+        worker.join(self.timeout)
+        if not outcome:
+            raise SourceError(f"timeout: resolving {host} took over {self.timeout:g} s")
+        result = outcome[0]
+        if isinstance(result, BaseException):
+            raise result
+        return result
 
     def check(self, address: IPAddress, host: str) -> None:
         """Raise `SourceError` when `address` (resolved from `host`) is refused."""

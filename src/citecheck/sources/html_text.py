@@ -68,7 +68,7 @@ def _parse(html: str) -> Any:
         return None
     try:
         return lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
+    except (etree.LxmlError, ValueError):
         return None
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 from citecheck.config import Options
 from citecheck.errors import InvalidInputError, SourceError
 from citecheck.sources.extract import Extracted, extract
-from citecheck.sources.fetch import Fetcher
+from citecheck.sources.fetch import Download, Fetcher
 from citecheck.sources.files import read_file
 from citecheck.sources.model import Source, SourceLike
 
-__all__ = ["SourceLike", "is_url", "load_source", "load_sources"]
+__all__ = ["SourceLike", "is_url", "load_source", "load_sources", "origin_of"]
 
 _URL = re.compile(r"https?://\S+", re.IGNORECASE)
 
@@ -47,17 +47,7 @@ def load_source(
         extracted = read_file(value, max_bytes=4 * opts.max_source_chars)
         source = _from_extracted(extracted, id, origin=str(value))
     elif is_url(value):
-        download = (fetcher or Fetcher(opts)).fetch(value.strip())
-        what = download.final_url
-        extracted = extract(download.body, download.kind, charset=download.charset, what=what)
-        source = _from_extracted(
-            extracted,
-            id,
-            origin=download.url,
-            retrieved_at=download.retrieved_at,
-            content_type=download.content_type,
-            warnings=download.warnings,
-        )
+        source = _from_download((fetcher or Fetcher(opts)).fetch(value.strip()), id)
     else:
         source = Source(id=id, text=value)
     return _checked(source, opts)
@@ -79,36 +69,74 @@ def load_sources(
     for source_id, value in sources.items():
         _check_type(value, source_id)
     results: dict[str, Source | SourceError] = {}
+
+    def finish(sid: str, result: Source | SourceError) -> None:
+        results[sid] = result
+        if progress is not None:
+            progress(sid, result)
+
     urls = {
-        sid: value for sid, value in sources.items() if isinstance(value, str) and is_url(value)
+        sid: value.strip()
+        for sid, value in sources.items()
+        if isinstance(value, str) and is_url(value)
     }
     if urls:
+        # Downloads run in threads, each distinct URL once; extraction (CPU-bound, and
+        # lxml/pypdf are happiest in one thread) runs here, on each download as it arrives.
+        ids_of: dict[str, list[str]] = {}
+        for sid, url in urls.items():
+            ids_of.setdefault(url, []).append(sid)
         shared = fetcher or Fetcher(opts)
-        workers = min(opts.max_concurrent_downloads, len(urls))
+        workers = min(opts.max_concurrent_downloads, len(ids_of))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citecheck-fetch") as pool:
-            futures = {
-                pool.submit(_load_one, value, sid, opts, shared): sid for sid, value in urls.items()
-            }
+            futures = {pool.submit(shared.fetch, url): url for url in ids_of}
             for future in as_completed(futures):
-                sid = futures[future]
-                results[sid] = future.result()
-                if progress is not None:
-                    progress(sid, results[sid])
+                same = ids_of[futures[future]]
+                try:
+                    source = _checked(_from_download(future.result(), same[0]), opts)
+                except SourceError as exc:
+                    for sid in same:
+                        finish(sid, exc)
+                    continue
+                for sid in same:
+                    finish(sid, source.model_copy(update={"id": sid}))
     for sid, value in sources.items():
         if sid not in urls:
-            results[sid] = _load_one(value, sid, opts, fetcher)
-            if progress is not None:
-                progress(sid, results[sid])
+            try:
+                finish(sid, load_source(value, id=sid, options=opts))
+            except SourceError as exc:
+                finish(sid, exc)
     return {sid: results[sid] for sid in sources}
 
 
-def _load_one(
-    value: SourceLike, source_id: str, options: Options, fetcher: Fetcher | None
-) -> Source | SourceError:
-    try:
-        return load_source(value, id=source_id, options=options, fetcher=fetcher)
-    except SourceError as exc:
-        return exc
+def origin_of(value: SourceLike) -> str:
+    """How a source is named in reports: 'inline', its path, or its URL without credentials."""
+    if isinstance(value, Source):
+        return value.origin
+    if isinstance(value, Path):
+        return str(value)
+    if not is_url(value):
+        return "inline"
+    url = value.strip()
+    scheme, sep, rest = url.partition("://")
+    authority, slash, tail = rest.partition("/")
+    if "@" in authority:
+        authority = authority.rsplit("@", 1)[1]
+    return f"{scheme}{sep}{authority}{slash}{tail}"
+
+
+def _from_download(download: Download, source_id: str | None) -> Source:
+    extracted = extract(
+        download.body, download.kind, charset=download.charset, what=download.final_url
+    )
+    return _from_extracted(
+        extracted,
+        source_id,
+        origin=download.url,
+        retrieved_at=download.retrieved_at,
+        content_type=download.content_type,
+        warnings=download.warnings,
+    )
 
 
 def _check_type(value: object, source_id: str | None) -> None:

@@ -31,19 +31,29 @@
     dl.appendChild(make("dd", null, value));
   }
 
+  // parts: [[text, 1 if marked else 0], ...]
+  function appendMarked(parent, parts, cls) {
+    parts.forEach(function (part) {
+      if (part[1]) { parent.appendChild(make("mark", cls, part[0])); }
+      else { parent.appendChild(document.createTextNode(part[0])); }
+    });
+  }
+
   function evidenceBlock(ev) {
     var fig = make("figure", "evidence");
     fig.setAttribute("data-source", ev.source);
-    var where = "[" + ev.source + "]" + (ev.title ? " " + ev.title : "");
+    var where = ev.title ? " " + ev.title : "";
     if (ev.page !== null && ev.page !== undefined) { where += ", page " + ev.page; }
-    fig.appendChild(make("figcaption", null, where + (ev.score ? " · covers " + ev.score : "")));
+    var caption = make("figcaption");
+    var link = make("a", null, "[" + ev.source + "]");
+    link.setAttribute("href", "#source-" + ev.source);
+    caption.appendChild(link);
+    caption.appendChild(document.createTextNode(where + (ev.score ? " · covers " + ev.score : "")));
+    fig.appendChild(caption);
     var quote = make("blockquote", "context");
     if (ev.before) { quote.appendChild(document.createTextNode(ev.before)); }
     var mark = make("mark", "quote");
-    ev.parts.forEach(function (part) {
-      if (part[1]) { mark.appendChild(make("mark", "term", part[0])); }
-      else { mark.appendChild(document.createTextNode(part[0])); }
-    });
+    appendMarked(mark, ev.parts, "term");
     quote.appendChild(mark);
     if (ev.after) { quote.appendChild(document.createTextNode(ev.after)); }
     fig.appendChild(quote);
@@ -58,7 +68,9 @@
     status.appendChild(document.createTextNode(c.label));
     body.appendChild(status);
     body.appendChild(make("p", "panel-meaning", c.meaning.charAt(0).toUpperCase() + c.meaning.slice(1) + "."));
-    body.appendChild(make("blockquote", "panel-claim", c.text));
+    var said = make("blockquote", "panel-claim");
+    appendMarked(said, c.text_parts, "miss");
+    body.appendChild(said);
     var dl = make("dl", "facts");
     fact(dl, "Score", c.score === null ? "not checked" : c.score);
     fact(dl, "Markers", c.markers.length ? c.markers.join(" ") : "none");
@@ -101,6 +113,19 @@
     panel.hidden = false;
     document.body.classList.add("panel-open");
     panel.setAttribute("data-claim", String(c.index));
+    uncover(el);
+  }
+
+  // On a phone the panel is a bottom sheet: keep the selected claim visible above it.
+  function uncover(el) {
+    var sheet = panel.getBoundingClientRect();
+    if (sheet.top <= 0 || sheet.left > 0) { return; }
+    var rect = el.getBoundingClientRect();
+    if (rect.bottom > sheet.top - 8) {
+      window.scrollBy(0, rect.bottom - sheet.top + 24);
+    } else if (rect.top < 0) {
+      window.scrollBy(0, rect.top - 24);
+    }
   }
 
   function close() {
@@ -141,6 +166,19 @@
     });
     el.addEventListener("focus", function () {
       if (!panel.hidden) { select(el); }
+    });
+  });
+
+  // Links to a claim (findings in the verdict, "cited by" in the sources) open it.
+  Array.prototype.forEach.call(document.querySelectorAll('a[href^="#claim-"]'), function (a) {
+    a.addEventListener("click", function (ev) {
+      var target = document.getElementById(a.getAttribute("href").slice(1));
+      if (!target || claimEls.indexOf(target) < 0) { return; }
+      ev.preventDefault();
+      select(target);
+      target.focus();
+      if (target.scrollIntoView) { target.scrollIntoView({ block: "center" }); }
+      uncover(target);
     });
   });
 
