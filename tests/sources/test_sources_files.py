@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,20 @@ def test_html_file_keeps_the_article_and_drops_boilerplate(tmp_path: Path) -> No
     assert source.warnings == ()
 
 
+def test_short_html_page_keeps_its_block_breaks(tmp_path: Path) -> None:
+    html = (
+        b"<html><body><nav>Home World Sport</nav><article><h1>Report</h1>"
+        b"<p>By Jane Doe</p><p>The ILO met in Geneva on Friday.</p>"
+        b"<blockquote>We will vote in June, the director said.</blockquote></article>"
+        b"<aside>Related: other stories you may like</aside></body></html>"
+    )
+    source = load_source(write(tmp_path, "short.html", html))
+    lines = source.text.split("\n")
+    assert "Report" in lines  # the headline is not run into the next sentence
+    assert "The ILO met in Geneva on Friday." in lines
+    assert "We will vote in June, the director said." in lines
+
+
 def test_html_without_main_text_falls_back_to_the_visible_text(tmp_path: Path) -> None:
     html = (
         b"<html><head><title>Notice</title><script>hidden()</script></head>"
@@ -86,6 +101,15 @@ def test_broken_pdf_is_not_readable(tmp_path: Path) -> None:
     path = write(tmp_path, "broken.pdf", b"%PDF-1.4\nthis is not really a pdf\n")
     with pytest.raises(SourceError, match=r"not text|empty"):
         load_source(path)
+
+
+def test_pdf_repair_notes_become_warnings(tmp_path: Path) -> None:
+    pdf = make_pdf(["Readable despite a broken index."])
+    broken = pdf[: pdf.rindex(b"startxref")] + b"startxref\n12\n%%EOF\n"
+    source = load_source(write(tmp_path, "broken-index.pdf", broken))
+    assert source.text == "Readable despite a broken index."
+    assert any(w.startswith("PDF: ") and "startxref" in w for w in source.warnings)
+    assert not logging.getLogger("pypdf").handlers  # the capture is removed again
 
 
 def test_unknown_suffix_is_sniffed(tmp_path: Path) -> None:

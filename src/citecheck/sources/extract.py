@@ -6,8 +6,12 @@ string and, for PDFs, where each page starts in it.
 
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from citecheck.errors import SourceError
@@ -84,20 +88,88 @@ def html_main_text(html: str) -> tuple[str, str | None, tuple[str, ...]]:
     except Exception:  # trafilatura can fail on odd markup; the visible text still serves
         main = None
     if main and main.strip():
-        return _tidy(main), title, ()
+        main = _tidy(main)
+        if "\n" not in main:  # trafilatura's fallback flattens short pages into one line
+            main = _restore_blocks(main, visible_text(html))
+        return main, title, ()
     text = visible_text(html)
     if not text.strip():
         return "", title, ()
     return text, title, ("no main text found; used all the visible text of the page",)
 
 
+class _PdfLogCapture(logging.Handler):
+    """Keeps pypdf's log records from this thread as warnings of the source.
+
+    With a handler on the `pypdf` logger, Python no longer prints its records to
+    stderr when the application set up no logging; an application that did still
+    gets them. Records of other threads are left alone.
+    """
+
+    def __init__(self, into: list[str], limit: int = 5) -> None:
+        super().__init__(level=logging.WARNING)
+        self.into = into
+        self.limit = limit
+        self.dropped = 0
+        self.thread = threading.get_ident()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread != self.thread:
+            return
+        if len(self.into) < self.limit:
+            self.into.append(f"PDF: {record.getMessage().strip()}")
+        else:
+            self.dropped += 1
+
+
+@contextmanager
+def _pypdf_warnings(into: list[str]) -> Iterator[None]:
+    logger = logging.getLogger("pypdf")
+    capture = _PdfLogCapture(into)
+    logger.addHandler(capture)
+    try:
+        yield
+    finally:
+        logger.removeHandler(capture)
+        if capture.dropped:
+            into.append(f"PDF: {capture.dropped} more warnings")
+
+
+def _restore_blocks(flat: str, visible: str) -> str:
+    """Put back the block breaks of `flat`, using the page's visible lines in order.
+
+    Each visible line that continues `flat` where the last one stopped is kept
+    (navigation and other lines trafilatura left out do not); when the lines do not
+    cover `flat`, it is returned as it was.
+    """
+    pos = 0
+    kept: list[str] = []
+    for line in visible.split("\n"):
+        line = " ".join(line.split())
+        if not line:
+            continue
+        at = pos
+        while at < len(flat) and flat[at] == " ":
+            at += 1
+        if flat.startswith(line, at):
+            kept.append(line)
+            pos = at + len(line)
+    return "\n".join(kept) if kept and pos >= len(flat) else flat
+
+
 def pdf_text(data: bytes, *, what: str) -> Extracted:
     """The text of each page, pages separated by a blank line, with their start offsets."""
+    warnings: list[str] = []
+    with _pypdf_warnings(warnings):
+        result = _pdf_text(data, what, warnings)
+    return replace(result, warnings=tuple(warnings))
+
+
+def _pdf_text(data: bytes, what: str, warnings: list[str]) -> Extracted:
     from io import BytesIO
 
     from pypdf import PdfReader
 
-    warnings: list[str] = []
     try:
         reader = PdfReader(BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -135,9 +207,7 @@ def pdf_text(data: bytes, *, what: str) -> Extracted:
             title = str(meta.title).strip() or None
     except Exception:  # metadata is optional and often malformed
         title = None
-    return Extracted(
-        text, CONTENT_TYPES["pdf"], title, page_starts=tuple(starts), warnings=tuple(warnings)
-    )
+    return Extracted(text, CONTENT_TYPES["pdf"], title, page_starts=tuple(starts))
 
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
