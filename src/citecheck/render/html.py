@@ -77,8 +77,8 @@ def render_html(report: Report, *, title: str | None = None) -> str:
 
 
 _PANEL = (
-    '<aside id="panel" class="panel" role="region" aria-label="Claim details" '
-    'aria-live="polite" hidden>\n'
+    '<p class="visually-hidden" id="panel-announce" role="status" aria-live="polite"></p>\n'
+    '<aside id="panel" class="panel" role="region" aria-label="Claim details" hidden>\n'
     '<div class="panel-bar"><span class="panel-heading" id="panel-heading"></span>'
     '<button type="button" class="panel-nav" data-step="-1" '
     'aria-label="Previous finding" title="Previous finding (p)">‹</button>'
