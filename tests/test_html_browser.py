@@ -116,6 +116,8 @@ def test_clicking_a_claim_opens_its_evidence(driver: WebDriver, tmp_path: Path) 
     assert panel.is_displayed()
     assert claim.get_attribute("aria-expanded") == "true"
     assert panel.find_element(By.ID, "panel-heading").text == "Claim 3"
+    announced = driver.find_element(By.ID, "panel-announce").get_attribute("textContent")
+    assert announced == "Claim 3, Partly supported: details shown"  # for screen readers
     assert panel.find_element(By.CSS_SELECTOR, ".panel-status").text.endswith("Partly supported")
     quote = panel.find_element(By.CSS_SELECTOR, ".evidence mark.quote")
     assert quote.text == "Delegates approved a convention on platform work after long talks."

@@ -87,7 +87,7 @@ def test_claim_with_one_unbacked_detail_is_partial(matcher: Matcher) -> None:
     verdict = check(
         matcher,
         "Lee met Labour Organisation chief Gilbert Houngbo at the Blue House on Friday "
-        "to discuss labour policy and pension reform.",
+        "to discuss labour policy, pension reform and the minimum wage in Busan.",
     )
     assert verdict.status is Status.PARTIAL, (verdict.score, verdict.reasons)
     assert "pension" in verdict.missing_terms

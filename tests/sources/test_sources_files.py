@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,15 @@ def test_broken_pdf_is_not_readable(tmp_path: Path) -> None:
     path = write(tmp_path, "broken.pdf", b"%PDF-1.4\nthis is not really a pdf\n")
     with pytest.raises(SourceError, match=r"not text|empty"):
         load_source(path)
+
+
+def test_pdf_repair_notes_become_warnings(tmp_path: Path) -> None:
+    pdf = make_pdf(["Readable despite a broken index."])
+    broken = pdf[: pdf.rindex(b"startxref")] + b"startxref\n12\n%%EOF\n"
+    source = load_source(write(tmp_path, "broken-index.pdf", broken))
+    assert source.text == "Readable despite a broken index."
+    assert any(w.startswith("PDF: ") and "startxref" in w for w in source.warnings)
+    assert not logging.getLogger("pypdf").handlers  # the capture is removed again
 
 
 def test_unknown_suffix_is_sniffed(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ the judge asks whether the items are backed, and by the same passage.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -20,8 +21,7 @@ from citecheck.match.normalize import (
     NEGATIONS,
     STOP,
     WEEKDAYS,
-    dates_in,
-    numbers_in,
+    facts_in,
     rarity,
     word_key,
 )
@@ -96,6 +96,7 @@ class Item:
     key: str  # canonical key: word key, number value or 'month:11'
     surface: str  # as the claim writes it
     weight: float
+    clause: int = 0  # which clause of the claim it belongs to
 
 
 @dataclass(slots=True)
@@ -106,6 +107,7 @@ class ClaimFacts:
     items: list[Item] = field(default_factory=list)
     negated: bool = False
     keys_in_order: list[str] = field(default_factory=list)  # content keys, claim order
+    runs: list[tuple[str, list[int]]] = field(default_factory=list)  # acronym, item rows
 
     @property
     def total_weight(self) -> float:
@@ -126,38 +128,77 @@ def _is_name(doc: Doc, i: int) -> bool:
     return True
 
 
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", "--"})
+_CLAUSE_WORDS = frozenset({"and", "but", "which", "who", "whom", "whose", "while", "whereas"})
+
+
 def analyse(doc: Doc) -> ClaimFacts:
-    """Break a tokenised claim into items."""
+    """Break a tokenised claim into items, each tagged with its clause."""
     facts = ClaimFacts(text=doc.text)
     seen: set[tuple[str, str]] = set()
+    clause = 0
+    clause_at: list[int] = []  # clause of each token
+    run: list[int] = []  # item rows of the current run of capitalised words
+    run_initials: list[str] = []
+
+    def close_run() -> None:
+        if len(run_initials) >= 2:
+            facts.runs.append(("".join(run_initials).lower(), list(run)))
+        run.clear()
+        run_initials.clear()
+
     for i, token in enumerate(doc):
         low = token.lower_
+        if low in _CLAUSE_PUNCT or (low in _CLAUSE_WORDS and i > 0):
+            clause += 1
+        clause_at.append(clause)
         if low in NEGATIONS or low == "n't":
             facts.negated = True
+            close_run()
             continue
         if not token.is_alpha or len(low) < 2 or low in _DATE_WORDS or low in _NUMBER_WORDS:
+            if low not in {"of", "the", "for", "and"}:
+                close_run()
             continue
         key = word_key(token.text)
         if low in STOP or key in STOP:
+            if low not in {"of", "the", "for", "and"}:
+                close_run()
             continue
         facts.keys_in_order.append(key)
         name = _is_name(doc, i)
         kind: ItemKind = "name" if name else "word"
         if (kind, key) in seen or ("word", key) in seen or ("name", key) in seen:
+            close_run()
             continue
         seen.add((kind, key))
         weight = rarity(key)
         if name:
             weight = max(weight, 3.0)
-        facts.items.append(Item(kind=kind, key=key, surface=token.text, weight=weight))
-    for value, surface in numbers_in(doc.text):
-        if ("number", value) not in seen:
-            seen.add(("number", value))
-            facts.items.append(Item(kind="number", key=value, surface=surface, weight=4.0))
-    for value, surface in dates_in(doc.text):
-        if ("date", value) not in seen:
-            seen.add(("date", value))
-            facts.items.append(Item(kind="date", key=value, surface=surface, weight=4.0))
+        if token.text[:1].isupper():
+            run.append(len(facts.items))
+            run_initials.append(token.text[0])
+        else:
+            close_run()
+        facts.items.append(
+            Item(kind=kind, key=key, surface=token.text, weight=weight, clause=clause)
+        )
+    close_run()
+    starts = [t.idx for t in doc]
+    for kind_, value, surface, offset in facts_in(doc.text):
+        kind2: ItemKind = "number" if kind_ == "number" else "date"
+        if (kind2, value) not in seen:
+            seen.add((kind2, value))
+            at = max(0, bisect.bisect_right(starts, offset) - 1)
+            facts.items.append(
+                Item(
+                    kind=kind2,
+                    key=value,
+                    surface=surface,
+                    weight=4.0,
+                    clause=clause_at[at] if clause_at else 0,
+                )
+            )
     return facts
 
 

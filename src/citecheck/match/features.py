@@ -18,6 +18,7 @@ from citecheck.match.normalize import NEGATIONS, TOKEN, date_kind, word_key
 from citecheck.match.retrieve import Retrieval, Window
 
 BACKED = 0.5  # an item counts as backed when its credit reaches this
+NEGATION_MIN_COVER = 0.75  # polarity is compared only when one sentence restates the claim
 
 FEATURES: tuple[str, ...] = (
     "cov_single",
@@ -41,6 +42,13 @@ FEATURES: tuple[str, ...] = (
     "fuzzy",
     "bigram",
     "cov_x_len",
+    "cov_p2",
+    "cov_p3",
+    "cov_p5",
+    "cov_spec",
+    "rare_missing",
+    "clause_min",
+    "clause_low",
 )
 
 
@@ -93,10 +101,9 @@ def conflicts(facts: ClaimFacts, retrieval: Retrieval) -> list[Conflict]:
                 out.append(Conflict(item.kind, window.source, item.surface, rival))
                 break
     best = retrieval.windows[0]
-    if best.coverage >= 0.6:
+    if retrieval.best_single >= NEGATION_MIN_COVER:
         text = _core_sentence(facts, retrieval, best)
-        words = [t.lower() for t in TOKEN.findall(text)]
-        negated = any(w in NEGATIONS for w in words) or "n't" in text or "n’t" in text
+        negated = _negated_near_match(facts, text)
         if negated != facts.negated:
             out.append(
                 Conflict("negation", best.source, "", _negation_snippet(text) if negated else "")
@@ -112,6 +119,21 @@ def conflicts(facts: ClaimFacts, retrieval: Retrieval) -> list[Conflict]:
                     surface = next(i.surface for i in facts.items if i.key == claim_key)
                     out.append(Conflict("antonym", best.source, surface, hit))
     return out
+
+
+def _negated_near_match(facts: ClaimFacts, text: str) -> bool:
+    """A negation cue among (or just before) the words the sentence shares with the claim."""
+    words = TOKEN.findall(text)
+    claim_keys = {i.key for i in facts.items}
+    matched = [n for n, w in enumerate(words) if word_key(w) in claim_keys]
+    if not matched:
+        return False
+    first, last = matched[0], matched[-1]
+    for n in range(max(0, first - 2), last + 1):
+        low = words[n].lower()
+        if low in NEGATIONS or low.endswith(("n't", "n’t")):
+            return True
+    return False
 
 
 def _core_sentence(facts: ClaimFacts, retrieval: Retrieval, window: Window) -> str:
@@ -152,7 +174,7 @@ def _bigram(facts: ClaimFacts, retrieval: Retrieval) -> float:
     for window in retrieval.windows:
         index = retrieval.sources[window.source]
         for i in range(window.first, window.last + 1):
-            seq = index.keys[i]
+            seq = index.keys(i)
             for a in range(len(seq)):
                 for b in range(a + 1, min(a + 4, len(seq))):
                     near.add((seq[a], seq[b]))
@@ -176,6 +198,21 @@ def features(
         text = window_text(retrieval, retrieval.windows[0])
         fuzzy = fuzz.token_set_ratio(facts.text.lower(), text.lower()) / 100.0
     kinds = {c.kind for c in found}
+    trajectory = retrieval.trajectory or [0.0]
+    padded = [trajectory[min(k, len(trajectory) - 1)] for k in range(5)]
+    if len(weights):
+        df = sum((m >= BACKED).sum(axis=1) for m in retrieval.presence)
+        idf = np.log((sentences + 1.0) / (np.asarray(df, dtype=np.float64) + 1.0)) + 1.0
+        spec = weights * idf
+        cov_spec = float(spec @ covered / spec.sum()) if spec.sum() > 0 else 0.0
+    else:
+        cov_spec = 0.0
+    clause_cover = []
+    for clause in sorted({i.clause for i in facts.items}):
+        rows = [r for r, i in enumerate(facts.items) if i.clause == clause]
+        w = weights[rows]
+        if len(rows) >= 2 and w.sum() > 0:
+            clause_cover.append(float(w @ covered[rows] / w.sum()))
     values = {
         "cov_single": retrieval.best_single,
         "cov_window": retrieval.best_window,
@@ -198,5 +235,12 @@ def features(
         "fuzzy": fuzzy,
         "bigram": _bigram(facts, retrieval),
         "cov_x_len": cov_multi * math.log1p(sentences),
+        "cov_p2": padded[1],
+        "cov_p3": padded[2],
+        "cov_p5": padded[4],
+        "cov_spec": cov_spec,
+        "rare_missing": float(min(8, int((missing & (weights >= 3.0)).sum()))),
+        "clause_min": min(clause_cover, default=cov_multi),
+        "clause_low": float(sum(c < BACKED for c in clause_cover)),
     }
     return {k: (v if math.isfinite(v) else 0.0) for k, v in values.items()}

@@ -7,20 +7,14 @@ that retrieval never loops over sentence pairs in Python.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 
-from citecheck.match.normalize import (
-    NEGATIONS,
-    TOKEN,
-    dates_in,
-    numbers_in,
-    stem,
-    word_key,
-)
+from citecheck.match.normalize import FACT_TOKENS, TOKEN, Fact, fact_at, stem, word_key
 from citecheck.parse.sentences import sentence_spans
 
 IntArray = npt.NDArray[np.int64]
@@ -55,19 +49,33 @@ class SourceIndex:
     text: str
     starts: IntArray
     ends: IntArray
-    keys: list[list[str]]  # word keys of each sentence, in order
+    token_keys: list[str]  # word key of every token, in text order
+    token_bounds: IntArray  # tokens of sentence i: token_keys[bounds[i]:bounds[i + 1]]
     numbers: list[dict[str, str]]  # canonical number -> surface, per sentence
     dates: list[dict[str, str]]  # canonical date -> surface, per sentence
     negated: npt.NDArray[np.bool_]  # sentence holds a negation cue
-    postings: dict[str, IntArray] = field(default_factory=dict)  # key -> sentence numbers
+    vocab: dict[str, int] = field(default_factory=dict)  # word key -> id
+    post_ptr: IntArray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    post_sent: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     stems: dict[str, list[str]] = field(default_factory=dict)  # stem -> keys with that stem
     number_postings: dict[str, IntArray] = field(default_factory=dict)  # value -> sentences
     date_postings: dict[str, IntArray] = field(default_factory=dict)  # 'month:11' -> sentences
-    vocabulary: list[str] = field(default_factory=list)  # the keys of `postings`, for RapidFuzz
+    vocabulary: list[str] = field(default_factory=list)  # keys by id, for RapidFuzz
 
     @property
     def size(self) -> int:
-        return len(self.keys)
+        return len(self.starts)
+
+    def sentences_with(self, key: str) -> IntArray | None:
+        """Numbers of the sentences holding a word key (None when no sentence does)."""
+        i = self.vocab.get(key)
+        if i is None:
+            return None
+        return self.post_sent[self.post_ptr[i] : self.post_ptr[i + 1]]
+
+    def keys(self, sentence: int) -> list[str]:
+        """Word keys of one sentence, in order."""
+        return self.token_keys[self.token_bounds[sentence] : self.token_bounds[sentence + 1]]
 
     def quote(self, first: int, last: int) -> tuple[int, int, str]:
         """Span and text of sentences first..last (inclusive)."""
@@ -75,73 +83,155 @@ class SourceIndex:
         return start, end, self.text[start:end]
 
 
+_NEGATION_TOKENS = frozenset(
+    form
+    for word in ("not", "no", "never", "neither", "nor", "none", "nobody", "nothing", "without")
+    for form in (word, word.capitalize(), word.upper())
+)
+_DIGIT = re.compile(r"\d")
+_KEYS: dict[str, str] = {}  # token -> key, shared by all sources of the process
+
+
+def _locate(sentence: str, token: str, start: int) -> int:
+    """Offset of `token` as a whole token in `sentence`, searching from `start` (-1 if none)."""
+    n = len(token)
+    while True:
+        at = sentence.find(token, start)
+        if at < 0:
+            return -1
+        before = sentence[at - 1] if at else " "
+        after = sentence[at + n] if at + n < len(sentence) else " "
+        if not before.isalnum() and not (
+            after.isalnum() and after.isalpha() == token[-1].isalpha()
+        ):
+            return at
+        start = at + 1
+
+
+def _sentence_of(starts: IntArray, ends: IntArray, offsets: IntArray) -> IntArray:
+    """Sentence number of each offset, or -1 where it falls between sentences."""
+    if not len(starts):
+        return np.full(len(offsets), -1, dtype=np.int64)
+    which = np.searchsorted(starts, offsets, side="right") - 1
+    inside = (which >= 0) & (offsets < ends[np.maximum(which, 0)])
+    return np.where(inside, which, -1)
+
+
+def _per_sentence(
+    found: list[Fact], where: list[int], n_sent: int
+) -> tuple[list[dict[str, str]], dict[str, IntArray]]:
+    table: list[dict[str, str]] = [{} for _ in range(n_sent)]
+    lists: dict[str, list[int]] = {}
+    for (_, key, surface, _), i in zip(found, where, strict=True):
+        if i >= 0:
+            table[i].setdefault(key, surface)
+            bucket = lists.setdefault(key, [])
+            if not bucket or bucket[-1] != i:
+                bucket.append(i)
+    return table, {k: np.array(v, dtype=np.int64) for k, v in lists.items()}
+
+
 def build_index(source_id: str, text: str) -> SourceIndex:
-    """Split a source into sentences and record each one's features."""
+    """Split a source into sentences and record each one's features, in whole-text passes."""
     spans = _sentence_spans(text)
-    keys: list[list[str]] = []
-    numbers: list[dict[str, str]] = []
-    dates: list[dict[str, str]] = []
-    negated: list[bool] = []
-    posting_lists: dict[str, list[int]] = {}
-    for i, (start, end) in enumerate(spans):
-        sentence = text[start:end]
-        tokens = TOKEN.findall(sentence)
-        sentence_keys = [word_key(t) for t in tokens]
-        keys.append(sentence_keys)
-        for key in {*sentence_keys, *acronyms(sentence)}:
-            posting_lists.setdefault(key, []).append(i)
-        negated.append(
-            any(t.lower() in NEGATIONS for t in tokens) or "n't" in sentence or "n’t" in sentence
-        )
-        numbers.append(dict(numbers_in(sentence)) if _has_digit_or_word(sentence) else {})
-        dates.append(dict(dates_in(sentence)))
+    starts = np.array([s for s, _ in spans], dtype=np.int64)
+    ends = np.array([e for _, e in spans], dtype=np.int64)
+    n_sent = len(spans)
+
+    # Tokens sentence by sentence (C-speed findall), keys through a process-wide cache.
+    sentences = [text[s:e] for s, e in spans]
+    per_sentence = [TOKEN.findall(sentence) for sentence in sentences]
+    counts = np.fromiter(map(len, per_sentence), dtype=np.int64, count=n_sent)
+    tokens = list(itertools.chain.from_iterable(per_sentence))
+    cache = _KEYS
+    for token in set(tokens).difference(cache):
+        cache[token] = word_key(token)
+    keys = list(map(cache.__getitem__, tokens))
+    sentence_of_token = np.repeat(np.arange(n_sent, dtype=np.int64), counts)
+    bounds = np.concatenate([[0], np.cumsum(counts)])
+
+    # Numbers and dates, only in sentences that may hold one.
+    facts: list[Fact] = []
+    fact_where: list[int] = []
+    for i, (sentence, found) in enumerate(zip(sentences, per_sentence, strict=True)):
+        if _DIGIT.search(sentence) is None and FACT_TOKENS.isdisjoint(found):
+            continue
+        offset, cursor = int(starts[i]), 0
+        for token in found:
+            if token[0].isdigit() or token in FACT_TOKENS:
+                at = _locate(sentence, token, cursor)
+                if at < 0:
+                    continue
+                cursor = at + len(token)
+                fact = fact_at(text, offset + at, token)
+                if fact is not None:
+                    facts.append(fact)
+                    fact_where.append(i)
+
+    # Acronyms of capitalised runs count as words of their sentence ("ILO").
+    extra_keys: list[str] = []
+    extra_where: list[int] = []
+    runs = [(m.start(), m.group()) for m in _NAME_RUN.finditer(text)]
+    if runs:
+        run_where = _sentence_of(starts, ends, np.array([p for p, _ in runs], dtype=np.int64))
+        for (_, run), i in zip(runs, run_where.tolist(), strict=True):
+            words = [w for w in run.split() if w not in _MINOR]
+            if i >= 0 and 2 <= len(words) <= 8:
+                extra_keys.append("".join(w[0] for w in words).lower())
+                extra_where.append(i)
+
+    # Inverted index in CSR form: post_sent[post_ptr[k]:post_ptr[k + 1]] = sentences of key k.
+    all_keys = [*keys, *extra_keys]
+    vocab = {k: i for i, k in enumerate(dict.fromkeys(all_keys))}
+    ids = np.fromiter(map(vocab.__getitem__, all_keys), dtype=np.int64, count=len(all_keys))
+    sentence_ids = np.concatenate([sentence_of_token, np.array(extra_where, dtype=np.int64)])
+    width = max(1, n_sent)
+    pairs = np.unique(ids * width + sentence_ids)
+    post_ptr = np.searchsorted(pairs // width, np.arange(len(vocab) + 1), side="left")
+    post_sent = pairs % width
+
+    numbers, number_postings = _per_sentence(
+        [f for f in facts if f[0] == "number"],
+        [i for f, i in zip(facts, fact_where, strict=True) if f[0] == "number"],
+        n_sent,
+    )
+    dates, date_postings = _per_sentence(
+        [f for f in facts if f[0] == "date"],
+        [i for f, i in zip(facts, fact_where, strict=True) if f[0] == "date"],
+        n_sent,
+    )
+    negated = np.fromiter(
+        (
+            not _NEGATION_TOKENS.isdisjoint(found) or "n't" in sentence or "n’t" in sentence
+            for sentence, found in zip(sentences, per_sentence, strict=True)
+        ),
+        dtype=bool,
+        count=n_sent,
+    )
+
     index = SourceIndex(
         source_id=source_id,
         text=text,
-        starts=np.array([s for s, _ in spans], dtype=np.int64),
-        ends=np.array([e for _, e in spans], dtype=np.int64),
-        keys=keys,
+        starts=starts,
+        ends=ends,
+        token_keys=keys,
+        token_bounds=bounds.astype(np.int64),
         numbers=numbers,
         dates=dates,
-        negated=np.array(negated, dtype=bool),
+        negated=negated,
+        vocab=vocab,
+        post_ptr=post_ptr.astype(np.int64),
+        post_sent=post_sent.astype(np.int64),
+        number_postings=number_postings,
+        date_postings=date_postings,
+        vocabulary=list(vocab),
     )
-    index.postings = {k: np.array(v, dtype=np.int64) for k, v in posting_lists.items()}
-    for key in index.postings:
+    for key in vocab:
         index.stems.setdefault(stem(key), []).append(key)
-    index.vocabulary = list(index.postings)
-    index.number_postings = _postings(numbers)
-    index.date_postings = _postings(dates)
     return index
 
 
-def _postings(per_sentence: list[dict[str, str]]) -> dict[str, IntArray]:
-    lists: dict[str, list[int]] = {}
-    for i, found in enumerate(per_sentence):
-        for value in found:
-            lists.setdefault(value, []).append(i)
-    return {k: np.array(v, dtype=np.int64) for k, v in lists.items()}
-
-
-_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|the|for|and|on|de)\s+)?[A-Z][\w'’-]*)+")
-_MINOR = frozenset({"of", "the", "for", "and", "on", "de"})
-
-
-def acronyms(sentence: str) -> list[str]:
-    """Acronyms of capitalised runs: "International Labour Organization" -> "ilo"."""
-    out = []
-    for m in _NAME_RUN.finditer(sentence):
-        words = [w for w in m.group().split() if w not in _MINOR]
-        if 2 <= len(words) <= 8:
-            out.append("".join(w[0] for w in words).lower())
-    return out
-
-
-_NUMBER_WORDS = re.compile(
-    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)\b",
-    re.IGNORECASE,
+_NAME_RUN = re.compile(
+    r"\b[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|for|and|on|de)[ \t]+)?[A-Z][\w'’-]*)+"
 )
-
-
-def _has_digit_or_word(sentence: str) -> bool:
-    return _NUMBER_WORDS.search(sentence) is not None
+_MINOR = frozenset({"of", "the", "for", "and", "on", "de"})

@@ -24,8 +24,9 @@ from citecheck.match.model import Verdict
 from citecheck.match.retrieve import Retrieval, Window
 from citecheck.report import Evidence, Status
 
-#: Claims the sources contradict are never supported: a changed number or date caps the
-#: score between the partial and supported thresholds, a flipped polarity below partial.
+#: Claims the sources contradict are never supported: a changed number or date, or a name
+#: no cited source mentions, caps the score between the partial and supported thresholds;
+#: a flipped polarity caps it below partial.
 _POLARITY = frozenset({"negation", "antonym"})
 
 
@@ -76,6 +77,15 @@ def default_model() -> LogisticModel:
     return LogisticModel.from_json(json.loads(text))
 
 
+def _absent_name(facts: ClaimFacts, retrieval: Retrieval) -> bool:
+    """A name the claim gives that no cited source mentions (then it is not supported)."""
+    return any(
+        item.kind == "name" and retrieval.anywhere[row] < BACKED
+        for row, item in enumerate(facts.items)
+        if len(retrieval.anywhere)
+    )
+
+
 def _short(text: str, limit: int = 100) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -97,7 +107,7 @@ class LexicalJudge:
         score = self.model.score(values)
         if any(c.kind in _POLARITY for c in found):
             score = min(score, 0.5 * self.model.partial)
-        elif found:
+        elif found or _absent_name(facts, retrieval):
             score = min(score, 0.5 * (self.model.partial + self.model.supported))
         if not facts.items:
             score = 0.0

@@ -118,7 +118,7 @@ _SUFFIX_RULES = (
     ("ogue", "og"),
 )
 
-_MONTHS = {
+_MONTHS: dict[str, int] = {
     "january": 1,
     "february": 2,
     "march": 3,
@@ -132,6 +132,7 @@ _MONTHS = {
     "november": 11,
     "december": 12,
 }
+_LOWER_MONTHS = frozenset(_MONTHS) - {"may", "march"}  # safe to read in lower case
 _MONTH_ABBR = {
     "jan": 1,
     "feb": 2,
@@ -209,13 +210,7 @@ _WORD_NUMBER = re.compile(
     r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?",
     re.IGNORECASE,
 )
-_DATE_WORD = re.compile(
-    r"\b(?P<w>"
-    + "|".join([*_MONTHS, *_MONTH_ABBR, *WEEKDAYS, *(d[:3] for d in WEEKDAYS)])
-    + r")\b\.?",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(r"(?<![\w.,])(1[5-9]\d\d|20\d\d)(?:s\b)?(?![\w,]|\.\d)")
+_YEAR = re.compile(r"(?<![\w.,])(1[5-9]\d\d|20\d\d)(?:s\b)?(?!\w|[.,]\d)")
 
 
 class _LemmaView(dict[str, str]):
@@ -288,53 +283,79 @@ def _canonical_number(value: float) -> str:
     return f"{value:.6g}"
 
 
+_DATE_LOOKUP: dict[str, str] = {
+    **{m: f"month:{n}" for m, n in _MONTHS.items()},
+    **{m: f"month:{n}" for m, n in _MONTH_ABBR.items()},
+    **{d: f"weekday:{d}" for d in WEEKDAYS},
+    **{d[:3]: f"weekday:{d}" for d in WEEKDAYS},
+}
+#: Tokens that may start a number or a date, in the case forms text uses.
+FACT_TOKENS: frozenset[str] = frozenset(
+    form
+    for word in [*_SMALL_NUMBERS, *_DATE_LOOKUP]
+    for form in (word, word.capitalize(), word.upper())
+)
+
+Fact = tuple[str, str, str, int]  # (kind: "number" | "date", key, surface, offset)
+
+
+def fact_at(text: str, pos: int, token: str) -> Fact | None:
+    """The number or date that starts with `token` at `pos`, if any."""
+    if token[0].isdigit():
+        year = _YEAR.match(text, pos)
+        number = _NUMBER.match(text, pos)
+        if number is None:
+            return None
+        if year is not None and not number.group("pct") and not number.group("scale"):
+            return ("date", f"year:{year.group(1)}", year.group(0), pos)
+        try:
+            value = float(number.group("num").replace(",", ""))
+        except ValueError:  # pragma: no cover - the pattern only admits digits
+            return None
+        value *= _SCALES.get((number.group("scale") or "").lower(), 1.0)
+        return ("number", _canonical_number(value), number.group(0).strip(), pos)
+    low = token.lower()
+    if low in _SMALL_NUMBERS:
+        word = _WORD_NUMBER.match(text, pos)
+        if word is None or (
+            low in {"one", "zero"} and not (word.group("pct") or word.group("scale"))
+        ):
+            return None  # "one of the", "zero-sum": too often not a quantity
+        value = float(_SMALL_NUMBERS[low])
+        if word.group("scale"):
+            value *= _SCALES[word.group("scale").lower()]
+        return ("number", _canonical_number(value), word.group(0).strip(), pos)
+    key = _DATE_LOOKUP.get(low)
+    if key is None:
+        return None
+    if not token[0].isupper() and low not in _LOWER_MONTHS:
+        return None  # "may" the verb, "sat", "wed"; lower-case month names are fine
+    surface = (
+        token + "." if low in _MONTH_ABBR and text.startswith(".", pos + len(token)) else token
+    )
+    return ("date", key, surface, pos)
+
+
+def facts_in(text: str) -> list[Fact]:
+    """Every number and date of `text`, in order."""
+    out = []
+    for m in TOKEN.finditer(text):
+        token = m.group()
+        if token[0].isdigit() or token in FACT_TOKENS:
+            fact = fact_at(text, m.start(), token)
+            if fact is not None:
+                out.append(fact)
+    return out
+
+
 def numbers_in(text: str) -> list[tuple[str, str]]:
     """Numbers in `text` as (canonical value, surface), years excluded (see `dates_in`)."""
-    out: list[tuple[str, str]] = []
-    for m in _NUMBER.finditer(text):
-        raw = m.group("num")
-        if _YEAR.fullmatch(raw) and not m.group("pct") and not m.group("scale"):
-            continue
-        try:
-            value = float(raw.replace(",", ""))
-        except ValueError:  # pragma: no cover - the pattern only admits digits
-            continue
-        scale = (m.group("scale") or "").lower()
-        value *= _SCALES.get(scale, 1.0)
-        out.append((_canonical_number(value), m.group(0).strip()))
-    for m in _WORD_NUMBER.finditer(text):
-        word = m.group("word").lower()
-        if word in {"one", "zero"} and not (m.group("pct") or m.group("scale")):
-            continue  # "one of the", "zero-sum": too often not a quantity
-        value = float(_SMALL_NUMBERS[word])
-        if m.group("scale"):
-            value *= _SCALES[m.group("scale").lower()]
-        out.append((_canonical_number(value), m.group(0).strip()))
-    return out
+    return [(key, surface) for kind, key, surface, _ in facts_in(text) if kind == "number"]
 
 
 def dates_in(text: str) -> list[tuple[str, str]]:
     """Dates in `text` as (canonical key, surface): 'month:11', 'weekday:friday', 'year:2024'."""
-    out: list[tuple[str, str]] = []
-    for m in _DATE_WORD.finditer(text):
-        word = m.group("w")
-        low = word.lower()
-        if low == "may" and word == "may":
-            continue  # the modal verb
-        if low in {"mar", "sat", "sun", "wed", "mon"} and not word[0].isupper():
-            continue
-        if low == "march" and not word[0].isupper():
-            continue
-        if low in _MONTHS:
-            out.append((f"month:{_MONTHS[low]}", word))
-        elif low in _MONTH_ABBR:
-            out.append((f"month:{_MONTH_ABBR[low]}", m.group(0)))
-        else:
-            day = next(d for d in WEEKDAYS if d.startswith(low))
-            out.append((f"weekday:{day}", word))
-    for m in _YEAR.finditer(text):
-        out.append((f"year:{m.group(1)}", m.group(0)))
-    return out
+    return [(key, surface) for kind, key, surface, _ in facts_in(text) if kind == "date"]
 
 
 def date_kind(key: str) -> str:

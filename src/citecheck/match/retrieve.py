@@ -25,6 +25,8 @@ FloatArray = npt.NDArray[np.float64]
 STEM_CREDIT = 0.8
 FUZZY_CREDIT = 0.7
 FUZZY_CUTOFF = 88.0
+ACRONYM_CREDIT = 0.9
+TRAJECTORY = 5  # greedy pieces measured for the judge (evidence keeps MAX_PIECES)
 MAX_WINDOW = 3
 MAX_PIECES = 3
 MIN_GAIN = 0.04  # a further piece of evidence must add this share of the claim's weight
@@ -52,6 +54,7 @@ class Retrieval:
     anywhere: FloatArray = field(default_factory=lambda: np.zeros(0))  # best credit in sources
     best_single: float = 0.0  # coverage of the best single sentence
     best_window: float = 0.0  # coverage of the best window of 1-3 sentences
+    trajectory: list[float] = field(default_factory=list)  # coverage after 1, 2, ... pieces
 
 
 def presence_matrix(facts: ClaimFacts, index: SourceIndex) -> FloatArray:
@@ -64,21 +67,26 @@ def presence_matrix(facts: ClaimFacts, index: SourceIndex) -> FloatArray:
     fuzzy_keys: list[str] = []
     for row, item in enumerate(facts.items):
         if item.kind in ("word", "name"):
-            hits = index.postings.get(item.key)
+            hits = index.sentences_with(item.key)
             if hits is not None:
                 matrix[row, hits] = 1.0
             for other in index.stems.get(stem(item.key), ()):
-                if other != item.key:
-                    sub = matrix[row, index.postings[other]]
-                    matrix[row, index.postings[other]] = np.maximum(sub, STEM_CREDIT)
+                near = index.sentences_with(other) if other != item.key else None
+                if near is not None:
+                    matrix[row, near] = np.maximum(matrix[row, near], STEM_CREDIT)
             if hits is None and len(item.key) >= 5:
                 fuzzy_rows.append(row)
                 fuzzy_keys.append(item.key)
         else:
             table = index.number_postings if item.kind == "number" else index.date_postings
-            found = table.get(item.key)
-            if found is not None:
-                matrix[row, found] = 1.0
+            where = table.get(item.key)
+            if where is not None:
+                matrix[row, where] = 1.0
+    for acronym, rows in facts.runs:  # "United States" in the claim, "US" in the source
+        where = index.sentences_with(acronym)
+        if where is not None:
+            for row in rows:
+                matrix[row, where] = np.maximum(matrix[row, where], ACRONYM_CREDIT)
     if fuzzy_keys:
         vocab = index.vocabulary
         scores = process.cdist(
@@ -86,7 +94,7 @@ def presence_matrix(facts: ClaimFacts, index: SourceIndex) -> FloatArray:
         )
         for k, v in zip(*np.nonzero(scores), strict=True):
             row = fuzzy_rows[int(k)]
-            hits = index.postings[vocab[int(v)]]
+            hits = index.post_sent[index.post_ptr[int(v)] : index.post_ptr[int(v) + 1]]
             matrix[row, hits] = np.maximum(matrix[row, hits], FUZZY_CREDIT)
     return matrix
 
@@ -129,11 +137,14 @@ def retrieve(facts: ClaimFacts, sources: Sequence[SourceIndex]) -> Retrieval:
         return result
 
     # Evidence: the core sentence, then sentences that add what it lacks, near or far.
+    # Greedy gains only shrink, so the evidence is a prefix of the measured trajectory.
     picks = [core]
     covered = presence[core[0]][:, core[1]].copy()
-    for _ in range(MAX_PIECES - 1):
+    result.covered = covered.copy()
+    result.trajectory = [result.best_single]
+    for _ in range(TRAJECTORY - 1):
         pick: tuple[int, int] | None = None
-        pick_gain = MIN_GAIN
+        pick_gain = 0.0
         for s, matrix in enumerate(presence):
             if not matrix.shape[1]:
                 continue
@@ -143,9 +154,15 @@ def retrieve(facts: ClaimFacts, sources: Sequence[SourceIndex]) -> Retrieval:
                 pick_gain, pick = float(gains[j]), (s, j)
         if pick is None:
             break
-        picks.append(pick)
         np.maximum(covered, presence[pick[0]][:, pick[1]], out=covered)
-    result.covered = covered
+        result.trajectory.append(float(weights @ covered / total))
+        if (
+            pick_gain > MIN_GAIN
+            and len(picks) < MAX_PIECES
+            and len(picks) == len(result.trajectory) - 1
+        ):
+            picks.append(pick)
+            result.covered = covered.copy()
     result.windows = _merge(picks, presence, weights, total)
     return result
 

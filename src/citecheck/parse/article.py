@@ -1,58 +1,133 @@
-"""Scaffolding parser (to be replaced): regex sentences and `[n]` markers."""
+"""`parse_article`: article text → claims with markers, exact spans and references.
+
+The steps, each in its own module: detect the format and read blocks of mapped
+plain text (`formats`, `html`), take out the reference list (`references`),
+split each block into claims and attribute markers (`claims`, `markers`,
+`sentences`), then apply inline suppressions (`suppressions`). Offsets always
+index the original string; lines and columns come from one line-start table.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass, field
 
 from citecheck.config import Options
+from citecheck.errors import InvalidInputError
+from citecheck.parse.blocks import Block, Directive
+from citecheck.parse.claims import RawClaim, block_claims
+from citecheck.parse.formats import detect_format, read_text
+from citecheck.parse.html import read_html
+from citecheck.parse.markers import FoundMarker
 from citecheck.parse.model import ParsedArticle, ParsedClaim
+from citecheck.parse.references import collect_references
+from citecheck.parse.suppressions import suppression_reasons
+from citecheck.parse.textmap import MappedText
 from citecheck.report import Marker
 
-_MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
-_SENT = re.compile(r"[^.!?\n]+[.!?]?(?:\s*\[\d+(?:\s*,\s*\d+)*\])*")
+__all__ = ["parse_article"]
+
+#: How much of the preceding text of a paragraph a claim carries as context.
+CONTEXT_CHARS = 1000
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    breaks = list(re.finditer(r"\r\n|\r|\n", text[:offset]))
-    start = breaks[-1].end() if breaks else 0
-    return len(breaks) + 1, offset - start + 1
+class _Lines:
+    """1-based line and column of an offset, by bisecting a line-start table."""
+
+    def __init__(self, text: str) -> None:
+        # Lines end at \r\n, \r or \n, as editors and the renderers count them.
+        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", text)]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def _read(text: str, fmt: str) -> tuple[list[Block], list[Directive], str]:
+    if fmt == "html":
+        try:
+            blocks, directives = read_html(text)
+        except Exception:  # html.parser can trip on broken markup; read it as text instead
+            blocks, directives = read_text(text, "text")
+            return blocks, directives, "text"
+        return blocks, directives, "html"
+    if fmt == "markdown":
+        blocks, directives = read_text(text, "markdown")
+        return blocks, directives, "markdown"
+    blocks, directives = read_text(text, "text")
+    return blocks, directives, "text"
+
+
+def _marker(article: str, mapped: MappedText, found: FoundMarker) -> Marker:
+    start, end = mapped.span(found.start, found.end)
+    return Marker(
+        text=article[start:end], start=start, end=end, ids=list(found.ids), kind=found.kind
+    )
+
+
+@dataclass(slots=True)
+class _Staged:
+    block: Block
+    raw: RawClaim
+    paragraph: int
+    context: str
+    extra: list[tuple[Marker, tuple[str, ...]]] = field(default_factory=list)
 
 
 def parse_article(text: str, options: Options | None = None) -> ParsedArticle:
-    claims: list[ParsedClaim] = []
-    paragraph = 0
-    for block in re.finditer(r"(?:(?!\n\s*\n).)+", text, re.S):
-        for m in _SENT.finditer(block.group()):
-            raw = m.group()
-            if not raw.strip():
-                continue
-            start = block.start() + m.start() + (len(raw) - len(raw.lstrip()))
-            end = block.start() + m.end()
-            markers = tuple(
-                Marker(
-                    text=mm.group(),
-                    start=block.start() + m.start() + mm.start(),
-                    end=block.start() + m.start() + mm.end(),
-                    ids=[s.strip() for s in mm.group(1).split(",")],
-                )
-                for mm in _MARKER.finditer(raw)
-            )
-            plain = " ".join(_MARKER.sub("", raw).split())
-            line, col = _line_col(text, start)
-            eline, ecol = _line_col(text, end)
-            claims.append(
-                ParsedClaim(
-                    index=len(claims),
-                    text=plain,
-                    start=start,
-                    end=end,
-                    line=line,
-                    column=col,
-                    end_line=eline,
-                    end_column=ecol,
-                    paragraph=paragraph,
-                    markers=markers,
-                )
-            )
+    """Split `text` into claims (sentences, or clauses before mid-sentence markers)."""
+    if not isinstance(text, str):
+        raise InvalidInputError(f"the article must be text (str), got {type(text).__name__}")
+    opts = options or Options()
+    fmt = detect_format(text) if opts.format == "auto" else opts.format
+    blocks, directives, used = _read(text, fmt)
+    blocks, references = collect_references(blocks)
+    lines = _Lines(text)
+
+    staged: list[_Staged] = []
+    paragraph = -1
+    for block in blocks:
+        raws, orphans = block_claims(block, opts.max_marker_range)
+        if orphans and staged:  # bare markers with no sentence cover the claim before them
+            staged[-1].extra.extend((_marker(text, block.text, m), m.notes) for m in orphans)
+        if not raws:
+            continue
         paragraph += 1
-    return ParsedArticle(text=text, format="text", claims=claims)
+        context = ""
+        for raw in raws:
+            staged.append(_Staged(block, raw, paragraph, context))
+            context = (context + " " + raw.text).strip()[-CONTEXT_CHARS:]
+
+    spans = [st.block.text.span(st.raw.start, st.raw.end) for st in staged]
+    reasons = suppression_reasons([s for s, _ in spans], directives)
+    claims: list[ParsedClaim] = []
+    for st, (start, end), reason in zip(staged, spans, reasons, strict=True):
+        raw = st.raw
+        found = [(_marker(text, st.block.text, m), m.notes) for m in raw.markers] + st.extra
+        markers = tuple(m for m, _ in found)
+        end = max([end, *(m.end for m in markers)])
+        start = min([start, *(m.start for m in markers)])
+        line, column = lines.locate(start)
+        end_line, end_column = lines.locate(end)
+        notes = tuple(n for _, ns in found for n in ns)
+        claims.append(
+            ParsedClaim(
+                index=len(claims),
+                text=raw.text,
+                start=start,
+                end=end,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                paragraph=st.paragraph,
+                kind=raw.kind,
+                markers=markers,
+                citation_needed=any(m.kind == "citation_needed" for m in markers),
+                context=st.context,
+                suppressed=reason,
+                notes=notes,
+            )
+        )
+    return ParsedArticle(text=text, format=used, claims=claims, references=references)  # type: ignore[arg-type]

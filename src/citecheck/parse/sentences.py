@@ -102,16 +102,14 @@ _STARTERS = _words(
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}\Z")
 
 
+_NEXT_WORD = re.compile(r"[\"'“‘«(\[{*_¿¡]{0,4}(\w{1,40}|.?)", re.DOTALL)
+_SPACE = re.compile(r"\s*")
+
+
 def _next_word(t: str, pos: int) -> str:
     """The word starting at `pos`, skipping a few opening quotes/brackets."""
-    n = len(t)
-    i = pos
-    while i < n and i < pos + 4 and t[i] in _OPENERS:
-        i += 1
-    j = i
-    while j < n and j < i + 40 and t[j].isalnum():
-        j += 1
-    return t[i:j] if j > i else t[i : i + 1]
+    m = _NEXT_WORD.match(t, pos)
+    return m.group(1) if m else ""
 
 
 def _period_ends(t: str, seg_start: int, dot: int, word: str, newline: bool) -> bool:
@@ -146,7 +144,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     if not isinstance(text, str) or not text:
         return []
-    t = normalize_for_scan(text)
+    return spans_of_normalized(normalize_for_scan(text))
+
+
+def spans_of_normalized(t: str) -> list[tuple[int, int]]:
+    """`sentence_spans` of text already passed through `normalize_for_scan`."""
     cuts: list[int] = []
     seg_start = 0
     for m in _CANDIDATE.finditer(t):
@@ -161,8 +163,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             cut = m.end()
         elif m.group("punct") is not None:
             end = m.end()
-            ws = re.match(r"\s*", t[end : end + 64])
-            nxt = end + (ws.end() if ws else 0)
+            ws = _SPACE.match(t, end, end + 64)
+            nxt = ws.end() if ws else end
             if nxt >= len(t):
                 cut = end
             else:

@@ -77,8 +77,8 @@ def render_html(report: Report, *, title: str | None = None) -> str:
 
 
 _PANEL = (
-    '<aside id="panel" class="panel" role="region" aria-label="Claim details" '
-    'aria-live="polite" hidden>\n'
+    '<p class="visually-hidden" id="panel-announce" role="status" aria-live="polite"></p>\n'
+    '<aside id="panel" class="panel" role="region" aria-label="Claim details" hidden>\n'
     '<div class="panel-bar"><span class="panel-heading" id="panel-heading"></span>'
     '<button type="button" class="panel-nav" data-step="-1" '
     'aria-label="Previous finding" title="Previous finding (p)">‹</button>'
@@ -299,12 +299,35 @@ def _render_legend() -> str:
 # --- the article ----------------------------------------------------------------------------
 
 
+def _rebuilt_article(claims: list[ClaimResult]) -> tuple[str, list[ClaimResult]]:
+    """For a report without its article text (e.g. read back from JSON): the claims' own
+    texts, a paragraph per paragraph index, with offsets into that stand-in text."""
+    text = ""
+    placed: list[ClaimResult] = []
+    previous: int | None = None
+    for claim in sorted(claims, key=lambda c: (c.paragraph, c.start, c.index)):
+        if previous is not None:
+            text += "\n\n" if claim.paragraph != previous else " "
+        previous = claim.paragraph
+        start = len(text)
+        text += claim.text
+        placed.append(claim.model_copy(update={"start": start, "end": len(text), "markers": []}))
+    return text, placed
+
+
 def _render_article(report: Report) -> str:
     """The article text as written, each claim's span wrapped in a focusable highlight."""
-    text = report.article_text
+    text, claims = report.article_text, report.claims
+    note = ""
+    if not text and claims:
+        text, claims = _rebuilt_article(claims)
+        note = (
+            '<p class="article-note">The article text is not part of this report (it was '
+            "read back from JSON); its claims are shown as parsed.</p>\n"
+        )
     out: list[str] = []
     pos = 0
-    for claim in sorted(report.claims, key=lambda c: (c.start, c.index)):
+    for claim in sorted(claims, key=lambda c: (c.start, c.index)):
         start, end = max(claim.start, pos), min(claim.end, len(text))
         if end <= start:
             continue  # no span left to show (overlap or out of range); still in the details
@@ -316,7 +339,7 @@ def _render_article(report: Report) -> str:
     return (
         '<section class="article-wrap" aria-labelledby="article-heading">\n'
         '<h2 id="article-heading">Article</h2>\n'
-        f'{name}<div class="article" id="article">{"".join(out)}</div>\n</section>\n'
+        f'{name}{note}<div class="article" id="article">{"".join(out)}</div>\n</section>\n'
     )
 
 

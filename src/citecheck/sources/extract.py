@@ -6,8 +6,12 @@ string and, for PDFs, where each page starts in it.
 
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from citecheck.errors import SourceError
@@ -91,13 +95,56 @@ def html_main_text(html: str) -> tuple[str, str | None, tuple[str, ...]]:
     return text, title, ("no main text found; used all the visible text of the page",)
 
 
+class _PdfLogCapture(logging.Handler):
+    """Keeps pypdf's log records from this thread as warnings of the source.
+
+    With a handler on the `pypdf` logger, Python no longer prints its records to
+    stderr when the application set up no logging; an application that did still
+    gets them. Records of other threads are left alone.
+    """
+
+    def __init__(self, into: list[str], limit: int = 5) -> None:
+        super().__init__(level=logging.WARNING)
+        self.into = into
+        self.limit = limit
+        self.dropped = 0
+        self.thread = threading.get_ident()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread != self.thread:
+            return
+        if len(self.into) < self.limit:
+            self.into.append(f"PDF: {record.getMessage().strip()}")
+        else:
+            self.dropped += 1
+
+
+@contextmanager
+def _pypdf_warnings(into: list[str]) -> Iterator[None]:
+    logger = logging.getLogger("pypdf")
+    capture = _PdfLogCapture(into)
+    logger.addHandler(capture)
+    try:
+        yield
+    finally:
+        logger.removeHandler(capture)
+        if capture.dropped:
+            into.append(f"PDF: {capture.dropped} more warnings")
+
+
 def pdf_text(data: bytes, *, what: str) -> Extracted:
     """The text of each page, pages separated by a blank line, with their start offsets."""
+    warnings: list[str] = []
+    with _pypdf_warnings(warnings):
+        result = _pdf_text(data, what, warnings)
+    return replace(result, warnings=tuple(warnings))
+
+
+def _pdf_text(data: bytes, what: str, warnings: list[str]) -> Extracted:
     from io import BytesIO
 
     from pypdf import PdfReader
 
-    warnings: list[str] = []
     try:
         reader = PdfReader(BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -135,9 +182,7 @@ def pdf_text(data: bytes, *, what: str) -> Extracted:
             title = str(meta.title).strip() or None
     except Exception:  # metadata is optional and often malformed
         title = None
-    return Extracted(
-        text, CONTENT_TYPES["pdf"], title, page_starts=tuple(starts), warnings=tuple(warnings)
-    )
+    return Extracted(text, CONTENT_TYPES["pdf"], title, page_starts=tuple(starts))
 
 
 _SPACES = re.compile(r"[ \t\u00a0]+")

@@ -117,6 +117,7 @@ class Fetcher:
         guard: AddressGuard | None = None,
         cache: DownloadCache | None = None,
         transport: httpx.BaseTransport | None = None,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         self.options = options
         self.guard = guard or AddressGuard(
@@ -126,7 +127,7 @@ class Fetcher:
             cache = DownloadCache(options.cache_dir or default_cache_dir())
         self.cache = cache
         self._transport = transport
-        self._ssl_context: ssl.SSLContext | None = None
+        self._ssl_context = ssl_context
         self._ssl_lock = threading.Lock()
         self.user_agent = options.user_agent or default_user_agent()
 

@@ -12,6 +12,7 @@
   var panel = document.getElementById("panel");
   var heading = document.getElementById("panel-heading");
   var body = document.getElementById("panel-body");
+  var announce = document.getElementById("panel-announce");
   var claimEls = Array.prototype.slice.call(document.querySelectorAll(".claim[data-claim]"));
   var findingEls = claimEls.filter(function (el) {
     var c = byIndex[el.getAttribute("data-claim")];
@@ -113,6 +114,7 @@
     panel.hidden = false;
     document.body.classList.add("panel-open");
     panel.setAttribute("data-claim", String(c.index));
+    if (announce) { announce.textContent = "Claim " + c.number + ", " + c.label + ": details shown"; }
     uncover(el);
   }
 
@@ -130,6 +132,7 @@
 
   function close() {
     panel.hidden = true;
+    if (announce) { announce.textContent = "Details closed"; }
     document.body.classList.remove("panel-open");
     panel.removeAttribute("data-claim");
     if (current) {

@@ -1,0 +1,223 @@
+"""Accuracy of citecheck's verdicts on real, third-party labelled data, through `verify()`.
+
+Support sets (wice, expertqa, attributionbench): the claim, its own markers removed, gets
+one marker `[1]` and the record's source as source "1". Gold positive = `supported`;
+predicted positive = every claim citing [1] is `supported`. Citation-need sets
+(expertqa-citeworthiness, wcd-fa-en): context + sentence, no markers; predicted positive =
+the sentence needs a citation.
+
+    python benchmarks/accuracy.py [DATA_DIR] [--limit N] [--dataset NAME ...] [--write]
+
+`--write` stores the table in benchmarks/RESULTS.md (between the RESULTS markers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import re
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+import citecheck
+from citecheck import Status
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "bench"
+SUPPORT_SETS = ("wice", "expertqa", "attributionbench")
+NEED_SETS = ("expertqa-citeworthiness", "wcd-fa-en")
+_MARKERS = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|\^[^\]\s]+)\]")
+_RANK = {Status.UNSUPPORTED: 0, Status.PARTIAL: 1, Status.SUPPORTED: 2}
+_LABELS = ("unsupported", "partial", "supported")
+
+
+def load(path: Path, limit: int | None) -> Iterator[dict[str, object]]:
+    with path.open(encoding="utf-8") as handle:
+        for n, line in enumerate(handle):
+            if limit is not None and n >= limit:
+                return
+            yield json.loads(line)
+
+
+def support_article(claim: str) -> str:
+    """The claim as one paragraph ending in a single `[1]` marker."""
+    text = " ".join(_MARKERS.sub("", claim).split())
+    if text and text[-1] in ".!?":
+        return f"{text[:-1]} [1]{text[-1]}"
+    return f"{text} [1]"
+
+
+@dataclass
+class Tally:
+    """Gold labels, predictions and scores of one dataset."""
+
+    gold: list[bool] = field(default_factory=list)
+    pred: list[bool] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+    gold3: list[str] = field(default_factory=list)
+    pred3: list[str] = field(default_factory=list)
+    errors: int = 0
+    seconds: float = 0.0
+
+
+def run_support(records: Sequence[dict[str, object]]) -> Tally:
+    tally = Tally()
+    for record in records:
+        article = support_article(str(record["claim"]))
+        start = time.perf_counter()
+        try:
+            report = citecheck.verify(
+                article, {"1": str(record["source"])}, marker_scope="paragraph"
+            )
+        except citecheck.CitecheckError as exc:
+            tally.seconds += time.perf_counter() - start
+            tally.errors += 1
+            print(f"error on {record['id']}: {exc}", file=sys.stderr)
+            continue
+        tally.seconds += time.perf_counter() - start
+        cited = [c for c in report.claims if "1" in c.citations]
+        statuses = [c.status for c in cited]
+        worst = min(statuses, key=lambda s: _RANK.get(s, 0)) if statuses else Status.UNSUPPORTED
+        tally.gold.append(record["label"] == "supported")
+        tally.pred.append(worst is Status.SUPPORTED)
+        tally.scores.append(min((c.score or 0.0 for c in cited), default=0.0))
+        tally.gold3.append(str(record["label"]))
+        tally.pred3.append(worst.value if worst in _RANK else "unsupported")
+    return tally
+
+
+def run_need(records: Sequence[dict[str, object]]) -> Tally:
+    tally = Tally()
+    for record in records:
+        context = " ".join(str(record.get("context") or "").split())
+        sentence = " ".join(str(record["sentence"]).split())
+        article = f"{context} {sentence}" if context else sentence
+        offset = len(article) - len(sentence)
+        start = time.perf_counter()
+        try:
+            report = citecheck.verify(article, {})
+        except citecheck.CitecheckError as exc:
+            tally.seconds += time.perf_counter() - start
+            tally.errors += 1
+            print(f"error on {record['id']}: {exc}", file=sys.stderr)
+            continue
+        tally.seconds += time.perf_counter() - start
+        own = [c for c in report.claims if c.end > offset]
+        tally.gold.append(bool(record["needs_citation"]))
+        tally.pred.append(any(c.needs_citation for c in own))
+    return tally
+
+
+def auroc(gold: Sequence[bool], scores: Sequence[float]) -> float:
+    """Area under the ROC curve (average ranks for ties)."""
+    y = np.array(gold, dtype=bool)
+    s = np.array(scores, dtype=np.float64)
+    pos, neg = int(y.sum()), int((~y).sum())
+    if not pos or not neg:
+        return float("nan")
+    order = np.argsort(s, kind="mergesort")
+    ranks = np.empty(len(s))
+    sorted_s = s[order]
+    i = 0
+    while i < len(s):
+        j = i
+        while j + 1 < len(s) and sorted_s[j + 1] == sorted_s[i]:
+            j += 1
+        ranks[order[i : j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    return float((ranks[y].sum() - pos * (pos + 1) / 2) / (pos * neg))
+
+
+def macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
+    f1s = []
+    for label in _LABELS:
+        tp = sum(g == label and p == label for g, p in zip(gold, pred, strict=True))
+        fp = sum(g != label and p == label for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == label and p != label for g, p in zip(gold, pred, strict=True))
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return float(np.mean(f1s))
+
+
+def row(name: str, tally: Tally) -> dict[str, str]:
+    y = np.array(tally.gold, dtype=bool)
+    p = np.array(tally.pred, dtype=bool)
+    tpr = float((p & y).sum() / max(1, y.sum()))
+    tnr = float((~p & ~y).sum() / max(1, (~y).sum()))
+    n = len(y) + tally.errors
+    return {
+        "dataset": name,
+        "n": str(n),
+        "BAcc": f"{(tpr + tnr) / 2:.3f}",
+        "TPR": f"{tpr:.3f}",
+        "TNR": f"{tnr:.3f}",
+        "AUROC": f"{auroc(tally.gold, tally.scores):.3f}" if tally.scores else "–",
+        "macro-F1 (3-class)": (
+            f"{macro_f1(tally.gold3, tally.pred3):.3f}" if "partial" in tally.gold3 else "–"
+        ),
+        "records/s": f"{n / tally.seconds:.1f}" if tally.seconds else "–",
+        "errors": str(tally.errors),
+    }
+
+
+def table(rows: Sequence[dict[str, str]]) -> str:
+    heads = list(rows[0])
+    lines = ["| " + " | ".join(heads) + " |", "|" + "|".join("---" for _ in heads) + "|"]
+    lines += ["| " + " | ".join(r[h] for h in heads) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def write_results(text: str) -> None:
+    path = ROOT / "benchmarks" / "RESULTS.md"
+    begin, end = "<!-- RESULTS:BEGIN -->", "<!-- RESULTS:END -->"
+    old = path.read_text(encoding="utf-8") if path.exists() else f"# Results\n\n{begin}\n{end}\n"
+    if begin not in old:
+        old += f"\n{begin}\n{end}\n"
+    head, rest = old.split(begin, 1)
+    tail = rest.split(end, 1)[1]
+    path.write_text(f"{head}{begin}\n{text}\n{end}{tail}", encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--limit", type=int, default=None, help="records per dataset")
+    parser.add_argument("--dataset", action="append", choices=[*SUPPORT_SETS, *NEED_SETS])
+    parser.add_argument("--split", default="dev")
+    parser.add_argument("--write", action="store_true", help="update benchmarks/RESULTS.md")
+    args = parser.parse_args(argv)
+    names = args.dataset or [*SUPPORT_SETS, *NEED_SETS]
+    citecheck.verify("Warm up [1].", {"1": "Warm up."})  # build the pipeline outside timing
+    rows = []
+    for name in names:
+        path = args.data / f"{name}-{args.split}.jsonl"
+        if not path.exists():
+            print(f"skipping {name}: {path} not found", file=sys.stderr)
+            continue
+        records = list(load(path, args.limit))
+        tally = run_support(records) if name in SUPPORT_SETS else run_need(records)
+        rows.append(row(name, tally))
+        print(table(rows[-1:]).splitlines()[-1], flush=True)
+    if not rows:
+        return 1
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    machine = f"{platform.machine()}, {platform.system()}, Python {platform.python_version()}"
+    text = (
+        f"Split: {args.split}"
+        + (f", first {args.limit} records per set" if args.limit else "")
+        + f". Run {stamp} on {machine}.\n\n{table(rows)}"
+    )
+    print("\n" + text)
+    if args.write:
+        write_results(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

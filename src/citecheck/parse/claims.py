@@ -1,0 +1,169 @@
+"""One block → its claims: sentences (or clauses) with the markers that cover them.
+
+Markers are masked (replaced by spaces) before sentence segmentation, so the
+splitter never sees `May.[1]` or `[2][3]`; each marker is then attributed:
+- inside a sentence with more of the sentence after it → mid-sentence: the
+  clause before it is a claim of its own, the rest continues as another;
+- at a sentence's end, before or after its final punctuation
+  (`policy [1].`, `policy.[1]`) → it covers that sentence;
+- between sentences → it belongs to the sentence before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from citecheck.parse.blocks import Block
+from citecheck.parse.markers import FoundMarker, find_markers
+from citecheck.parse.model import ClaimKind
+from citecheck.parse.sentences import spans_of_normalized
+
+__all__ = ["RawClaim", "block_claims"]
+
+_WORD = re.compile(r"[^\W_]")
+_TRAILING = re.compile(r"[\s,;:]*")
+_WORDCHAR = re.compile(r"\w")
+_GAP = re.compile(r"[\s,;]*")
+_KIND: dict[str, ClaimKind] = {
+    "paragraph": "sentence",
+    "heading": "heading",
+    "list_item": "list_item",
+    "quote": "quote",
+    "table_cell": "table_cell",
+    "code": "code",
+}
+
+
+@dataclass(slots=True)
+class RawClaim:
+    """A claim in a block's plain text coordinates (offsets into `block.text.text`)."""
+
+    start: int
+    end: int
+    kind: ClaimKind
+    text: str = ""
+    markers: list[FoundMarker] = field(default_factory=list)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _claim_text(text: str, start: int, end: int, markers: list[FoundMarker]) -> str:
+    """Plain text of `text[start:end]` without its markers, whitespace folded."""
+    parts: list[str] = []
+    pos = start
+    for m in markers:
+        if m.start < pos:
+            continue
+        parts.append(text[pos : m.start].rstrip())
+        if _WORDCHAR.match(text, m.end):
+            parts.append(" ")
+        pos = m.end
+    parts.append(text[pos:end])
+    return _fold("".join(parts))
+
+
+def _mask(text: str, markers: list[FoundMarker]) -> str:
+    if not markers:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for m in markers:
+        parts.append(text[pos : m.start])
+        parts.append(" " * (m.end - m.start))
+        pos = m.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _attribute(
+    spans: list[tuple[int, int]], markers: list[FoundMarker]
+) -> tuple[list[list[int]], list[list[FoundMarker]], list[FoundMarker]]:
+    """Each sentence's (possibly extended) span and markers; markers with no sentence."""
+    bounds = [[a, b] for a, b in spans]
+    owned: list[list[FoundMarker]] = [[] for _ in spans]
+    orphans: list[FoundMarker] = []
+    i = 0
+    for m in markers:
+        while i < len(spans) and spans[i][1] <= m.start:
+            i += 1
+        if i < len(spans) and spans[i][0] <= m.start:
+            target = i  # inside sentence i
+        elif i > 0:
+            target = i - 1  # in the gap after sentence i-1: "policy.[1]"
+        elif spans:
+            target = 0  # before the first sentence of the block
+        else:
+            orphans.append(m)
+            continue
+        owned[target].append(m)
+        bounds[target][0] = min(bounds[target][0], m.start)
+        bounds[target][1] = max(bounds[target][1], m.end)
+    return bounds, owned, orphans
+
+
+def _split_mid(
+    masked: str, start: int, end: int, markers: list[FoundMarker]
+) -> list[tuple[int, int, list[FoundMarker]]]:
+    """Cut a sentence after each marker group that has more of the sentence after it."""
+    pieces: list[tuple[int, int, list[FoundMarker]]] = []
+    cur = start
+    group: list[FoundMarker] = []
+    for k, m in enumerate(markers):
+        group.append(m)
+        nxt = markers[k + 1] if k + 1 < len(markers) else None
+        if nxt is not None and _GAP.fullmatch(masked, m.end, nxt.start):
+            continue  # same group: "[1][2]", "[1], [2]"
+        after = masked[m.end : end]
+        before = masked[cur : group[0].start]
+        if _WORD.search(after) and _WORD.search(before):
+            trail = _TRAILING.match(masked, m.end, end)
+            cut = trail.end() if trail else m.end
+            cut_end = cut
+            while cut_end > m.end and masked[cut_end - 1].isspace():
+                cut_end -= 1
+            pieces.append((cur, cut_end, group))
+            cur = cut
+            while cur < end and masked[cur].isspace():
+                cur += 1
+            group = []
+    pieces.append((cur, end, group))
+    return pieces
+
+
+def block_claims(block: Block, max_range: int) -> tuple[list[RawClaim], list[FoundMarker]]:
+    """The claims of one block, and markers that stand alone (no sentence to cover)."""
+    mapped = block.text
+    text = mapped.text
+    kind = _KIND.get(block.kind, "sentence")
+    if block.kind == "code":
+        a, b = mapped.strip_span(0, len(text))
+        if a >= b:
+            return [], []
+        return [RawClaim(a, b, "code", _fold(text[a:b]))], []
+    markers = find_markers(text, max_range=max_range, protected=block.protected)
+    masked = _mask(text, markers)
+    if block.kind == "heading":
+        a, b = mapped.strip_span(0, len(text))
+        spans = [(a, b)] if a < b and _WORD.search(masked, a, b) else []
+    else:
+        spans = spans_of_normalized(masked)
+    bounds, owned, orphans = _attribute(spans, markers)
+    claims: list[RawClaim] = []
+    for (a, b), own in zip(bounds, owned, strict=True):
+        pieces = _split_mid(masked, a, b, own) if own and kind != "heading" else [(a, b, own)]
+        clause = len(pieces) > 1
+        for pa, pb, pm in pieces:
+            ctext = _claim_text(text, pa, pb, pm)
+            if not _WORD.search(ctext):
+                if claims and pm:  # only markers and punctuation: they cover the claim before
+                    claims[-1].markers.extend(pm)
+                    claims[-1].end = max(claims[-1].end, pb)
+                elif pm:
+                    orphans.extend(pm)
+                continue
+            ckind: ClaimKind = "clause" if clause and kind == "sentence" else kind
+            claims.append(RawClaim(pa, pb, ckind, ctext, list(pm)))
+    return claims, orphans

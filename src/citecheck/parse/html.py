@@ -1,0 +1,248 @@
+"""HTML articles → blocks of visible text mapped back into the HTML source.
+
+Uses the standard library's `html.parser`, which reports the line and column of
+every token; with `convert_charrefs=False` text arrives as raw slices of the
+source, so each visible character maps to its offset (an entity's characters
+map to the whole entity). Script, style, head, nav and similar elements are
+skipped; `<sup>1</sup>` footnote numbers become markers spanning the element.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from citecheck.parse.blocks import Block, BlockKind, Directive, parse_directive
+from citecheck.parse.sentences import normalize_for_scan
+from citecheck.parse.textmap import TextBuilder
+
+__all__ = ["read_html"]
+
+_SKIP = frozenset(
+    {"script", "style", "head", "title", "nav", "noscript", "template", "svg", "math"}
+    | {"iframe", "object", "button", "select", "textarea", "form"}
+)
+_BLOCK_KIND: dict[str, BlockKind] = {
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "li": "list_item",
+    "dt": "list_item",
+    "dd": "list_item",
+    "blockquote": "quote",
+    "pre": "code",
+    "td": "table_cell",
+    "th": "table_cell",
+    "caption": "paragraph",
+    "figcaption": "paragraph",
+    "p": "paragraph",
+}
+_BREAKS = frozenset(
+    {"address", "article", "aside", "body", "div", "dl", "fieldset", "figure", "footer"}
+    | {"header", "hr", "html", "main", "ol", "section", "table", "tbody", "thead", "tfoot"}
+    | {"tr", "ul", "details", "summary"}
+)
+_WORD = re.compile(r"\w")
+_SUP_MARKER = re.compile(r"\s*\[?\s*(\d{1,6}(?:\s*[,\-–]\s*\d{1,6})*)\s*\]?\s*\Z")
+
+
+class _Reader(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.blocks: list[Block] = []
+        self.directives: list[Directive] = []
+        self.builder = TextBuilder()
+        self.kinds: list[tuple[str, BlockKind]] = []
+        self.skip_depth = 0
+        self.skip_tag: str | None = None
+        self.links: list[str] = []
+        self.ol_counters: list[int] = []
+        self.ordinal = 0
+        self.block_start = 0
+        self.sup_start: int | None = None
+        self.sup_builder_len = 0
+        self.in_code = 0
+        self.gap = False
+
+    # Positions ---------------------------------------------------------------
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        idx = min(max(line - 1, 0), len(self.line_starts) - 1)
+        return self.line_starts[idx] + col
+
+    def tag_end(self, start: int) -> int:
+        text = self.get_starttag_text()
+        return start + len(text) if text else start
+
+    # Blocks ------------------------------------------------------------------
+    def flush(self) -> None:
+        if len(self.builder):
+            built = self.builder.build()
+            if built.text.strip():
+                special = [k for _, k in self.kinds if k != "paragraph"]
+                kind: BlockKind = special[-1] if special else "paragraph"
+                self.blocks.append(
+                    Block(
+                        kind,
+                        built,
+                        url=self.links[0] if self.links else None,
+                        ordinal=self.ordinal if kind == "list_item" else 0,
+                        start=self.block_start,
+                        links=list(self.links),
+                    )
+                )
+        self.builder = TextBuilder()
+        self.links = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._pos()
+        if self.skip_depth:
+            if tag == self.skip_tag:
+                self.skip_depth += 1
+            return
+        if tag in _SKIP:
+            self.skip_tag, self.skip_depth = tag, 1
+            return
+        if tag in _BLOCK_KIND or tag in _BREAKS:
+            self.flush()
+            self.block_start = start
+            if tag in ("ol", "ul"):
+                self.ol_counters.append(0 if tag == "ol" else -1)
+            if tag == "li" and self.ol_counters and self.ol_counters[-1] >= 0:
+                self.ol_counters[-1] += 1
+                self.ordinal = self.ol_counters[-1]
+            elif tag == "li":
+                self.ordinal = 0
+            if tag in _BLOCK_KIND:
+                self.kinds.append((tag, _BLOCK_KIND[tag]))
+            return
+        if tag == "br":
+            end = self.tag_end(start)
+            self.builder.add_text("\n", start, end)
+        elif tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.links.append(href)
+        elif tag in ("img", "wbr", "input"):
+            self.gap = True
+        elif tag == "sup":
+            self.sup_start = start
+            self.sup_builder_len = len(self.builder)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br" and not self.skip_depth:
+            start = self._pos()
+            self.builder.add_text("\n", start, self.tag_end(start))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip_depth:
+            if tag == self.skip_tag:
+                self.skip_depth -= 1
+                if not self.skip_depth:
+                    self.skip_tag = None
+                    self.gap = True
+            return
+        if tag == "sup" and self.sup_start is not None:
+            self._sup_marker(self.sup_start, self._pos() + len(tag) + 3)
+            self.sup_start = None
+            return
+        if tag in _BLOCK_KIND or tag in _BREAKS:
+            self.flush()
+            self.block_start = self._pos()
+            if tag in ("ol", "ul") and self.ol_counters:
+                self.ol_counters.pop()
+            if tag in _BLOCK_KIND:
+                for i in range(len(self.kinds) - 1, -1, -1):
+                    if self.kinds[i][0] == tag:
+                        del self.kinds[i:]
+                        break
+
+    def _sup_marker(self, start: int, end: int) -> None:
+        """`<sup>1</sup>` or `<sup><a>[1]</a></sup>`: rewrite its text as one marker."""
+        b = self.builder
+        if len(b) < self.sup_builder_len:
+            return
+        tail = "".join(b.parts)[self.sup_builder_len :] if b.parts else ""
+        m = _SUP_MARKER.match(tail)
+        if not m or not tail.strip():
+            return
+        built = b.build()
+        keep = self.sup_builder_len
+        nb = TextBuilder()
+        if keep:
+            nb.parts.append(built.text[:keep])
+            nb.offsets.extend(built.offsets[:keep])
+            nb.ends.extend(built.ends[:keep])
+        nb.add_text("[", start, end)
+        body = m.group(1)
+        nb.add_text(body, start, end)
+        nb.add_text("]", start, end)
+        self.builder = nb
+
+    def _separate(self, start: int, data: str) -> None:
+        """After skipped content (script, comment, image), keep two words apart."""
+        b = self.builder
+        if self.gap and len(b) and _WORD.match(data) and _WORD.match(b.last_char()):
+            b.add_text(" ", b.ends[-1], start)
+        self.gap = False
+
+    def handle_data(self, data: str) -> None:
+        if self.skip_depth or not data:
+            return
+        start = self._pos()
+        self._separate(start, data)
+        if self.source[start : start + len(data)] == data:
+            self.builder.parts.append(normalize_for_scan(data))
+            self.builder.offsets.extend(range(start, start + len(data)))
+            self.builder.ends.extend(range(start + 1, start + len(data) + 1))
+        else:  # position drift (should not happen): map all to the start
+            self.builder.add_text(normalize_for_scan(data), start, start + len(data))
+
+    def _ref(self, raw: str, value: str) -> None:
+        if self.skip_depth:
+            return
+        start = self._pos()
+        end = start + len(raw)
+        if self.source[end : end + 1] == ";":
+            end += 1
+        self.builder.add_text(normalize_for_scan(value), start, end)
+
+    def handle_entityref(self, name: str) -> None:
+        raw = f"&{name};"
+        value = html.unescape(raw)
+        self._ref("&" + name, value if value != raw else "&" + name)
+
+    def handle_charref(self, name: str) -> None:
+        value = html.unescape(f"&#{name};")
+        self._ref("&#" + name, value)
+
+    def unknown_decl(self, data: str) -> None:
+        self.gap = True
+
+    def handle_decl(self, decl: str) -> None:
+        self.gap = True
+
+    def handle_pi(self, data: str) -> None:
+        self.gap = True
+
+    def handle_comment(self, data: str) -> None:
+        start = self._pos()
+        self.gap = True
+        directive = parse_directive(data, start, start + len(data) + 7)
+        if directive is not None:
+            self.directives.append(directive)
+
+
+def read_html(text: str) -> tuple[list[Block], list[Directive]]:
+    """Blocks and directives of an HTML article."""
+    reader = _Reader(text)
+    reader.feed(text)
+    reader.close()
+    reader.flush()
+    return reader.blocks, reader.directives
