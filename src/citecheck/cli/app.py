@@ -352,7 +352,9 @@ def _check(
     for failure in failures:
         _error(f"{failure.name}: {failure.message}")
 
-    if write_baseline is not None:
+    if write_baseline is not None and failures:
+        _error(f"not writing the baseline {write_baseline}: some articles could not be checked")
+    elif write_baseline is not None:
         count = baselines.write_baseline(write_baseline, reports)
         if not quiet:
             _note(err, f"wrote {count} finding(s) to the baseline {write_baseline}")
