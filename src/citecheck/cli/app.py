@@ -362,7 +362,7 @@ def _check(
         reports = baselines.apply_baseline(reports, known, baseline)
 
     if reports or not failures:  # nothing to show when every article failed
-        _emit(reports, output_format, output_file, quiet)
+        _emit(reports, output_format, output_file, quiet, several=len(files) > 1)
     if failures:
         return EXIT_ERROR
     if write_baseline is not None:
@@ -411,9 +411,16 @@ def _job(
     )
 
 
-def _emit(reports: list[Report], output_format: str, output_file: Path | None, quiet: bool) -> None:
+def _emit(
+    reports: list[Report],
+    output_format: str,
+    output_file: Path | None,
+    quiet: bool,
+    *,
+    several: bool,
+) -> None:
     color = output_file is None and output_format == "text" and _stdout_color()
-    options = RenderOptions(color=color, tool_version=__version__, quiet=quiet)
+    options = RenderOptions(color=color, tool_version=__version__, quiet=quiet, several=several)
     text = get_renderer(output_format)(reports, options)
     if output_file is not None:
         try:
