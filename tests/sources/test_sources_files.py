@@ -53,6 +53,20 @@ def test_html_file_keeps_the_article_and_drops_boilerplate(tmp_path: Path) -> No
     assert source.warnings == ()
 
 
+def test_short_html_page_keeps_its_block_breaks(tmp_path: Path) -> None:
+    html = (
+        b"<html><body><nav>Home World Sport</nav><article><h1>Report</h1>"
+        b"<p>By Jane Doe</p><p>The ILO met in Geneva on Friday.</p>"
+        b"<blockquote>We will vote in June, the director said.</blockquote></article>"
+        b"<aside>Related: other stories you may like</aside></body></html>"
+    )
+    source = load_source(write(tmp_path, "short.html", html))
+    lines = source.text.split("\n")
+    assert "Report" in lines  # the headline is not run into the next sentence
+    assert "The ILO met in Geneva on Friday." in lines
+    assert "We will vote in June, the director said." in lines
+
+
 def test_html_without_main_text_falls_back_to_the_visible_text(tmp_path: Path) -> None:
     html = (
         b"<html><head><title>Notice</title><script>hidden()</script></head>"

@@ -102,3 +102,16 @@ def test_https_to_a_name_the_certificate_does_not_cover_fails(
     with pytest.raises(SourceError, match=r"cannot connect.*certificate"):
         fetcher.fetch(f"https://other-name.invalid:{tls_server.port}/secure")
     assert len(tls_server.log) == 0
+
+
+def test_redirect_to_another_name_checks_that_name_too(
+    tls_server: HTTPServer, certificates: Path, loopback_options: Options
+) -> None:
+    """Both names resolve to the same address; the second must still pass its own TLS check."""
+    other = f"https://other-name.invalid:{tls_server.port}/b"
+    tls_server.expect_request("/a").respond_with_data("", status=302, headers={"Location": other})
+    tls_server.expect_request("/b").respond_with_data("Wrong host.", content_type="text/plain")
+    fetcher = pinned_fetcher(loopback_options, certificates)
+    with pytest.raises(SourceError, match=r"cannot connect.*certificate"):
+        fetcher.fetch(f"https://{NAME}:{tls_server.port}/a")
+    assert [entry[0].path for entry in tls_server.log] == ["/a"]

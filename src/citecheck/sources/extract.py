@@ -88,7 +88,10 @@ def html_main_text(html: str) -> tuple[str, str | None, tuple[str, ...]]:
     except Exception:  # trafilatura can fail on odd markup; the visible text still serves
         main = None
     if main and main.strip():
-        return _tidy(main), title, ()
+        main = _tidy(main)
+        if "\n" not in main:  # trafilatura's fallback flattens short pages into one line
+            main = _restore_blocks(main, visible_text(html))
+        return main, title, ()
     text = visible_text(html)
     if not text.strip():
         return "", title, ()
@@ -130,6 +133,28 @@ def _pypdf_warnings(into: list[str]) -> Iterator[None]:
         logger.removeHandler(capture)
         if capture.dropped:
             into.append(f"PDF: {capture.dropped} more warnings")
+
+
+def _restore_blocks(flat: str, visible: str) -> str:
+    """Put back the block breaks of `flat`, using the page's visible lines in order.
+
+    Each visible line that continues `flat` where the last one stopped is kept
+    (navigation and other lines trafilatura left out do not); when the lines do not
+    cover `flat`, it is returned as it was.
+    """
+    pos = 0
+    kept: list[str] = []
+    for line in visible.split("\n"):
+        line = " ".join(line.split())
+        if not line:
+            continue
+        at = pos
+        while at < len(flat) and flat[at] == " ":
+            at += 1
+        if flat.startswith(line, at):
+            kept.append(line)
+            pos = at + len(line)
+    return "\n".join(kept) if kept and pos >= len(flat) else flat
 
 
 def pdf_text(data: bytes, *, what: str) -> Extracted:

@@ -151,6 +151,9 @@ class Fetcher:
                 trust_env=False,
                 follow_redirects=False,
                 timeout=httpx.Timeout(timeout),
+                # No connection reuse: the pool is keyed by IP, and a TLS connection
+                # checked for one host name must never carry a request for another.
+                limits=httpx.Limits(max_keepalive_connections=0),
                 transport=self._transport,
             ) as client:
                 deadline = time.monotonic() + timeout * DEADLINE_FACTOR
