@@ -84,3 +84,39 @@ def test_check_script_prints_the_findings_and_fails() -> None:
     assert "uncited" in run.stdout
     assert "verdict: fail" in run.stdout
     assert "Traceback" not in run.stderr
+
+
+PORT = EXAMPLE.parent / "port-brief"
+
+
+def _port_report() -> citecheck.Report:
+    article = (PORT / "article.md").read_text(encoding="utf-8")
+    parsed = citecheck.parse(article)
+    sources = {rid: PORT / ref.target for rid, ref in parsed.references.items() if ref.target}
+    assert set(sources) == {"1", "2"}
+    return citecheck.verify(article, sources)
+
+
+def test_port_brief_shows_the_other_statuses() -> None:
+    report = _port_report()
+    heading = _claim(report, "Port of Halvermund reports record container volumes")
+    assert heading.status is Status.EXEMPT
+    question = _claim(report, "What does this mean")
+    assert question.status is Status.EXEMPT
+    missing = _claim(report, "Shipping lines diverted vessels")
+    assert missing.status is Status.UNKNOWN_SOURCE
+    assert any("[3]" in reason for reason in missing.reasons)
+    assert not any(
+        c.text.startswith(("[1] Port", "Port of Halvermund, annual")) for c in report.claims
+    )
+
+
+def test_port_brief_names_the_changed_number_and_the_contradiction() -> None:
+    report = _port_report()
+    number = _claim(report, "The Port of Halvermund handled")
+    assert number.status in (Status.UNSUPPORTED, Status.PARTIAL)
+    assert any("14.8" in r and "15.3" in r for r in number.reasons), number.reasons
+    negated = _claim(report, "She did not expect the expansion")
+    assert negated.status is Status.UNSUPPORTED
+    assert negated.evidence
+    assert "expects the expansion to continue" in negated.evidence[0].quote
