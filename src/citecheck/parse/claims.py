@@ -52,6 +52,8 @@ def _fold(text: str) -> str:
 
 def _claim_text(text: str, start: int, end: int, markers: list[FoundMarker]) -> str:
     """Plain text of `text[start:end]` without its markers, whitespace folded."""
+    if not markers:
+        return _fold(text[start:end])
     parts: list[str] = []
     pos = start
     for m in markers:

@@ -348,9 +348,11 @@ def strip_inline(block: Block) -> Block:
         hide.append((m.start(), m.start() + 1))
         hide.append((m.end() - 1, m.end()))
         links.append(m.group()[1:-1])
-    sups = [m.span() for m in _SUP_NUMBER.finditer(work)]  # `<sup>1</sup>`: a marker
+    in_sup = bytearray(len(work) + 1)  # `<sup>1</sup>` is a marker: keep its tags
+    for m in _SUP_NUMBER.finditer(work):
+        in_sup[m.start()] = in_sup[m.end() - 6] = 1
     for m in _TAG.finditer(work):
-        if not any(a <= m.start() < b for a, b in sups):
+        if not in_sup[m.start()]:
             hide.append(m.span())
     for rx in (_ESCAPE, _EMPH_OPEN, _EMPH_CLOSE):
         for m in rx.finditer(work):

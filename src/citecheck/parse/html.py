@@ -47,6 +47,7 @@ _BREAKS = frozenset(
     | {"tr", "ul", "details", "summary"}
 )
 _WORD = re.compile(r"\w")
+_MAX_DEPTH = 256  # deeper nesting of block elements is not tracked (bounded work per tag)
 _SUP_MARKER = re.compile(r"\s*\[?\s*(\d{1,6}(?:\s*[,\-–]\s*\d{1,6})*)\s*\]?\s*\Z")
 
 
@@ -66,7 +67,9 @@ class _Reader(HTMLParser):
         self.ordinal = 0
         self.block_start = 0
         self.sup_start: int | None = None
-        self.sup_builder_len = 0
+        self.sup_builder: TextBuilder | None = None
+        self.sup_parts = 0
+        self.sup_chars = 0
         self.in_code = 0
         self.gap = False
 
@@ -85,8 +88,7 @@ class _Reader(HTMLParser):
         if len(self.builder):
             built = self.builder.build()
             if built.text.strip():
-                special = [k for _, k in self.kinds if k != "paragraph"]
-                kind: BlockKind = special[-1] if special else "paragraph"
+                kind: BlockKind = self.kinds[-1][1] if self.kinds else "paragraph"
                 self.blocks.append(
                     Block(
                         kind,
@@ -119,8 +121,12 @@ class _Reader(HTMLParser):
                 self.ordinal = self.ol_counters[-1]
             elif tag == "li":
                 self.ordinal = 0
-            if tag in _BLOCK_KIND:
-                self.kinds.append((tag, _BLOCK_KIND[tag]))
+            if tag in _BLOCK_KIND and len(self.kinds) < _MAX_DEPTH:
+                # Each entry carries the innermost non-paragraph kind so far (<li><p> is an item).
+                kind = _BLOCK_KIND[tag]
+                if kind == "paragraph" and self.kinds:
+                    kind = self.kinds[-1][1]
+                self.kinds.append((tag, kind))
             return
         if tag == "br":
             end = self.tag_end(start)
@@ -133,7 +139,9 @@ class _Reader(HTMLParser):
             self.gap = True
         elif tag == "sup":
             self.sup_start = start
-            self.sup_builder_len = len(self.builder)
+            self.sup_builder = self.builder
+            self.sup_parts = len(self.builder.parts)
+            self.sup_chars = len(self.builder)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br" and not self.skip_depth:
@@ -166,24 +174,16 @@ class _Reader(HTMLParser):
     def _sup_marker(self, start: int, end: int) -> None:
         """`<sup>1</sup>` or `<sup><a>[1]</a></sup>`: rewrite its text as one marker."""
         b = self.builder
-        if len(b) < self.sup_builder_len:
-            return
-        tail = "".join(b.parts)[self.sup_builder_len :] if b.parts else ""
+        if b is not self.sup_builder or len(b.parts) < self.sup_parts:
+            return  # a block boundary inside the <sup>
+        tail = "".join(b.parts[self.sup_parts :])
         m = _SUP_MARKER.match(tail)
         if not m or not tail.strip():
             return
-        built = b.build()
-        keep = self.sup_builder_len
-        nb = TextBuilder()
-        if keep:
-            nb.parts.append(built.text[:keep])
-            nb.offsets.extend(built.offsets[:keep])
-            nb.ends.extend(built.ends[:keep])
-        nb.add_text("[", start, end)
-        body = m.group(1)
-        nb.add_text(body, start, end)
-        nb.add_text("]", start, end)
-        self.builder = nb
+        del b.parts[self.sup_parts :]
+        del b.offsets[self.sup_chars :]
+        del b.ends[self.sup_chars :]
+        b.add_text("[" + m.group(1) + "]", start, end)
 
     def _separate(self, start: int, data: str) -> None:
         """After skipped content (script, comment, image), keep two words apart."""
@@ -239,10 +239,30 @@ class _Reader(HTMLParser):
             self.directives.append(directive)
 
 
+def _defuse(text: str) -> str:
+    """A same-length copy where markup that can never close is plain text.
+
+    html.parser rescans to the end of the input for every `<!--` without a
+    `-->` (and every `<` without a `>`) after it: quadratic on hostile input.
+    Such openers cannot be markup anyway, so their `<` becomes a space.
+    """
+    cuts = [
+        (text.rfind("-->") + 1, "<!--"),
+        (text.rfind("]>") + 1, "<!["),
+        (text.rfind(">") + 1, "<"),
+    ]
+    out = text
+    for after, opener in cuts:
+        tail = out[after:]
+        if opener in tail:
+            out = out[:after] + tail.replace(opener, " " + opener[1:])
+    return out
+
+
 def read_html(text: str) -> tuple[list[Block], list[Directive]]:
     """Blocks and directives of an HTML article."""
     reader = _Reader(text)
-    reader.feed(text)
+    reader.feed(_defuse(text))
     reader.close()
     reader.flush()
     return reader.blocks, reader.directives
