@@ -40,6 +40,7 @@ def test_markdown_file_gives_its_plain_text(tmp_path: Path) -> None:
     for markup in ("**", "](", "https://example.org", "#", "```"):
         assert markup not in source.text
     assert source.content_type == "text/markdown"
+    assert source.title == "Minutes"
 
 
 def test_html_file_keeps_the_article_and_drops_boilerplate(tmp_path: Path) -> None:

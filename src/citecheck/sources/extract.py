@@ -62,7 +62,8 @@ def extract(data: bytes, kind: Kind, *, charset: str | None = None, what: str) -
             text, title, notes = html_main_text(decoded.text)
             result = Extracted(text, CONTENT_TYPES[kind], title, warnings=warnings + notes)
         elif kind == "markdown":
-            result = Extracted(markdown_text(decoded.text), CONTENT_TYPES[kind], warnings=warnings)
+            text, title = markdown_text(decoded.text)
+            result = Extracted(text, CONTENT_TYPES[kind], title, warnings=warnings)
         else:
             result = Extracted(decoded.text, CONTENT_TYPES[kind], warnings=warnings)
     if not result.text.strip():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 _BLOCK_ENDS = frozenset(
@@ -9,8 +10,8 @@ _BLOCK_ENDS = frozenset(
 )
 
 
-def markdown_text(source: str) -> str:
-    """Render Markdown to plain text: one block per paragraph, links as their text."""
+def markdown_text(source: str) -> tuple[str, str | None]:
+    """Plain text (one block per paragraph, links as their text) and the first `# title`."""
     from markdown_it import MarkdownIt
 
     tokens = MarkdownIt("commonmark").enable("table").parse(source)
@@ -31,7 +32,16 @@ def markdown_text(source: str) -> str:
     text = "\n".join(lines)
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")
-    return text.strip()
+    return text.strip(), _title(tokens)
+
+
+def _title(tokens: list[Any]) -> str | None:
+    for first, inline in pairwise(tokens):
+        if first.type == "heading_open" and first.tag == "h1" and inline.type == "inline":
+            title = " ".join(_inline_text(inline.children or []).split())
+            if title:
+                return title
+    return None
 
 
 def _inline_text(children: list[Any]) -> str:
