@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import citecheck
-from citecheck import CitecheckError
+from citecheck import CitecheckError, InternalError
 
 PIECES = [
     "[1]", "[2, 3]", "[1-4]", "[4-1]", "[1-99999999]", "[^a]", "[^a]: note", "[", "]", "[]",
@@ -43,6 +43,8 @@ SOURCES = {"1": "The ILO met in Geneva on Friday.", "2": "Wages rose 5% in 2024.
 def check(article: str, fmt: str) -> None:
     try:
         report = citecheck.verify(article, SOURCES, format=fmt)
+    except InternalError:
+        raise
     except CitecheckError:
         return
     previous_end = 0

@@ -20,3 +20,11 @@ def example_sources() -> dict[str, str]:
     return {
         p.stem: p.read_text(encoding="utf-8") for p in sorted((EXAMPLE / "sources").glob("*.txt"))
     }
+
+
+@pytest.fixture(autouse=True)
+def _private_download_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test writes to the user's cache folder, whatever it loads."""
+    monkeypatch.setenv("CITECHECK_CACHE_DIR", str(tmp_path_factory.mktemp("citecheck-cache")))

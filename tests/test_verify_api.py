@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,24 @@ def test_sources_list_who_cites_them(example_article: str, example_sources: dict
     for claim in report.claims:
         for source_id in claim.citations:
             assert claim.index in by_id[source_id].cited_by
+
+
+def test_a_bug_inside_is_an_internal_error_with_its_cause(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(sys.modules["citecheck.verify"], "parse_article", broken)
+    with pytest.raises(citecheck.InternalError, match="KeyError") as caught:
+        citecheck.verify("The ILO met in Geneva.", {})
+    assert isinstance(caught.value.__cause__, KeyError)
+    assert isinstance(caught.value, citecheck.CitecheckError)
+
+
+def test_progress_is_called_once_per_source() -> None:
+    seen: list[tuple[str, bool]] = []
+    citecheck.verify(
+        "The ILO met [1][2].",
+        {1: SOURCE, 2: "   "},
+        progress=lambda sid, result: seen.append((sid, isinstance(result, citecheck.Source))),
+    )
+    assert sorted(seen) == [("1", True), ("2", True)]

@@ -14,6 +14,7 @@ from citecheck.config import Options
 from citecheck.errors import (
     CitecheckError,
     ConfigError,
+    InternalError,
     InvalidInputError,
     InvalidOptionsError,
     SourceError,
@@ -42,6 +43,7 @@ __all__ = [
     "ClaimResult",
     "ConfigError",
     "Evidence",
+    "InternalError",
     "InvalidInputError",
     "InvalidOptionsError",
     "Marker",

@@ -29,3 +29,10 @@ class SourceError(CitecheckError):
 
 class ConfigError(InvalidOptionsError):
     """A configuration file is malformed or names an unknown key."""
+
+
+class InternalError(CitecheckError):
+    """citecheck itself failed on this input: a bug, to be reported with the input.
+
+    The original exception is chained as `__cause__`, so its traceback is kept.
+    """

@@ -10,11 +10,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from citecheck.config import Options
-from citecheck.errors import CitecheckError, InvalidInputError, SourceError
+from citecheck.errors import CitecheckError, InternalError, InvalidInputError, SourceError
 from citecheck.match import ClaimQuery, Matcher, Verdict
 from citecheck.parse import ParsedArticle, ParsedClaim, parse_article
 from citecheck.report import ClaimResult, Report, SourceInfo, Status, Summary
 from citecheck.sources import Source, SourceLike, load_sources, origin_of
+from citecheck.sources.load import Progress
 
 _NO_SOURCE_KINDS = frozenset({"heading", "code"})
 
@@ -47,7 +48,9 @@ def _check_article(article: object, options: Options) -> str:
 
 
 def _load_sources(
-    sources: Mapping[Any, SourceLike] | None, options: Options
+    sources: Mapping[Any, SourceLike] | None,
+    options: Options,
+    progress: Progress | None = None,
 ) -> tuple[dict[str, Source], dict[str, SourceInfo]]:
     """Load every source once; a source that fails is kept as an error, never raised."""
     if sources is None:
@@ -67,7 +70,7 @@ def _load_sources(
         given[source_id] = value
     loaded: dict[str, Source] = {}
     infos: dict[str, SourceInfo] = {}
-    for source_id, result in load_sources(given, options).items():
+    for source_id, result in load_sources(given, options, progress=progress).items():
         if isinstance(result, SourceError):
             origin = origin_of(given[source_id])
             infos[source_id] = SourceInfo(id=source_id, origin=origin, error=str(result))
@@ -90,25 +93,47 @@ def verify(
     *,
     options: Options | None = None,
     article_name: str | None = None,
+    progress: Progress | None = None,
     **overrides: Any,
 ) -> Report:
     """Check every claim of `article` against the `sources` its markers cite.
 
     `sources` maps ids (as the markers write them: `1`, `"note"`) to text, a
-    `pathlib.Path` or a `citecheck.Source`. Keyword options (see `citecheck.Options`)
-    tune thresholds and limits. Raises only `citecheck.CitecheckError` subclasses.
+    `pathlib.Path`, an http(s) URL or a `citecheck.Source`. Keyword options (see
+    `citecheck.Options`) tune thresholds and limits. `progress(id, result)` is called
+    as each source finishes loading (for progress bars). Raises only
+    `citecheck.CitecheckError` subclasses: a failure of citecheck itself is an
+    `InternalError` carrying the original exception as its cause.
     """
     opts = Options.build(options, **overrides) if overrides else (options or Options())
     text = _check_article(article, opts)
-    loaded, infos = _load_sources(sources, opts)
-    parsed = parse_article(text, opts)
-    matcher = Matcher({sid: s.text for sid, s in loaded.items()}, opts)
     try:
-        results = _judge_claims(parsed, loaded, infos, matcher, opts)
+        return _verify(text, sources, opts, article_name, progress)
     except CitecheckError:
         raise
     except RecursionError:
         raise InvalidInputError("the article is nested too deeply to check") from None
+    except MemoryError:
+        raise InvalidInputError(
+            "out of memory checking this article; lower max_article_chars/max_source_chars"
+        ) from None
+    except Exception as exc:  # a bug: keep it typed and chained, never a bare traceback
+        raise InternalError(
+            f"citecheck failed on this input ({type(exc).__name__}: {exc}); please report it"
+        ) from exc
+
+
+def _verify(
+    text: str,
+    sources: Mapping[Any, SourceLike] | None,
+    opts: Options,
+    article_name: str | None,
+    progress: Progress | None,
+) -> Report:
+    loaded, infos = _load_sources(sources, opts, progress)
+    parsed = parse_article(text, opts)
+    matcher = Matcher({sid: s.text for sid, s in loaded.items()}, opts)
+    results = _judge_claims(parsed, loaded, infos, matcher, opts)
 
     for result in results:
         for source_id in result.citations:
