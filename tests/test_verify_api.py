@@ -187,4 +187,4 @@ def test_progress_is_called_once_per_source() -> None:
         {1: SOURCE, 2: "   "},
         progress=lambda sid, result: seen.append((sid, isinstance(result, citecheck.Source))),
     )
-    assert sorted(seen) == [("1", True), ("2", True)]
+    assert sorted(seen) == [("1", True), ("2", False)]  # an empty source is an error
