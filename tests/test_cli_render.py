@@ -156,6 +156,7 @@ def test_sarif_is_valid_and_complete(sarif_validator: jsonschema.Draft4Validator
         "citecheck/partial",
     ]
     assert run["tool"]["driver"]["version"] == "9.9.9"
+    assert all(rule["help"]["text"] for rule in run["tool"]["driver"]["rules"])
     results = run["results"]
     by_rule = {r["ruleId"]: r for r in results if "suppressions" not in r}
     unsupported = by_rule["citecheck/unsupported"]

@@ -125,3 +125,10 @@ def parse_html(article: str) -> ParsedArticle:
         span = html.unescape(article[claim.start : claim.end])
         assert words_in_order(span.replace("\xa0", " "), claim.text), (span, claim.text)
     return parsed
+
+
+def test_unclosed_comment_keeps_offsets() -> None:
+    # Found by the fuzzer: the defused copy of the HTML must be what positions refer to.
+    article = "Ḓ[^a]: noteDr. <!--never closed"
+    parsed = parse(article, format="html")
+    assert [c.text for c in parsed.claims] == ["Ḓ[^a]: noteDr.", "!--never closed"]

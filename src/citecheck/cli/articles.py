@@ -49,7 +49,10 @@ def discover(arguments: list[str], settings: SettingsCache) -> list[ArticleFile]
         path = Path(argument)
         if path.is_dir():
             config = settings.for_directory(path)
-            candidates = [p for p in sorted(path.rglob("*")) if _selected(p, path, config)]
+            try:
+                candidates = [p for p in sorted(path.rglob("*")) if _selected(p, path, config)]
+            except OSError as exc:
+                raise InvalidInputError(f"{argument}: cannot list: {exc.strerror or exc}") from None
             if not candidates:
                 raise InvalidInputError(
                     f"{argument}: no articles in this directory (looked for "

@@ -201,8 +201,11 @@ class _Reader(HTMLParser):
             self.builder.parts.append(normalize_for_scan(data))
             self.builder.offsets.extend(range(start, start + len(data)))
             self.builder.ends.extend(range(start + 1, start + len(data) + 1))
-        else:  # position drift (should not happen): map all to the start
-            self.builder.add_text(normalize_for_scan(data), start, start + len(data))
+        else:  # position drift (not expected): map one to one, clipped to the source
+            n = len(self.source)
+            self.builder.parts.append(normalize_for_scan(data))
+            self.builder.offsets.extend(min(start + k, n - 1) for k in range(len(data)))
+            self.builder.ends.extend(min(start + k + 1, n) for k in range(len(data)))
 
     def _ref(self, raw: str, value: str) -> None:
         if self.skip_depth:
@@ -261,8 +264,9 @@ def _defuse(text: str) -> str:
 
 def read_html(text: str) -> tuple[list[Block], list[Directive]]:
     """Blocks and directives of an HTML article."""
-    reader = _Reader(text)
-    reader.feed(_defuse(text))
+    fed = _defuse(text)
+    reader = _Reader(fed)
+    reader.feed(fed)
     reader.close()
     reader.flush()
     return reader.blocks, reader.directives

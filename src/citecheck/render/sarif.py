@@ -39,7 +39,7 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     for report in reports:
         uri = artifact_uri(article_name(report))
         artifact_index = len(artifacts)
-        artifacts.append({"location": {"uri": uri}, "length": report.article_chars})
+        artifacts.append({"location": {"uri": uri}, "roles": ["analysisTarget"]})
         for claim in report.claims:
             if claim.status not in rule_index:
                 continue
@@ -84,12 +84,29 @@ def artifact_uri(path: str) -> str:
     return quote(path)
 
 
+#: What to do about a finding of each status (the rule's help in code scanning).
+_HELP: dict[Status, str] = {
+    Status.UNSUPPORTED: "Check the claim against the cited source: correct the claim, or cite "
+    "the source that backs it.",
+    Status.PARTIAL: "Part of the claim (see the missing words) is not in the cited source: "
+    "cite a source for the rest, or narrow the claim.",
+    Status.UNCITED: "Add a citation marker naming the source of this claim, or attribute it "
+    "in the text.",
+    Status.UNKNOWN_SOURCE: "Give the source the marker names (--source ID=PATH_OR_URL, "
+    "--sources-dir or the reference list), or fix the marker or the source's address.",
+    Status.SUPPORTED: "Nothing to do: the claim is supported.",
+    Status.EXEMPT: "Nothing to do: the claim needs no source.",
+}
+
+
 def _rule(status: Status) -> dict[str, Any]:
     name = "".join(part.capitalize() for part in status.value.split("_"))
     return {
         "id": rule_id(status),
         "name": name,
         "shortDescription": {"text": STATUS_DESCRIPTIONS[status]},
+        "fullDescription": {"text": f"{STATUS_DESCRIPTIONS[status]} {_HELP[status]}"},
+        "help": {"text": _HELP[status]},
         "defaultConfiguration": {
             "level": "warning" if status is Status.PARTIAL else "error",
         },
