@@ -540,3 +540,17 @@ def test_reference_list_names_the_sources(work: Path) -> None:
     (work / "other.txt").write_text("Nothing about this here.", encoding="utf-8")
     _, rep = check_json("referenced.md", "-s", "2=other.txt")
     assert {s.id: s.origin for s in rep.sources}["2"] == "other.txt"
+
+
+def test_sources_dir_inside_an_article_directory_is_not_checked(work: Path) -> None:
+    run = invoke("check", ".", "--sources-dir", "sources", "--output-format", "json")
+    names = [r.article for r in ReportSet.model_validate_json(run.stdout).reports]
+    assert "clean.md" in names
+    assert not any(name.startswith("sources") for name in names)
+
+
+def test_no_output_when_every_article_failed(work: Path) -> None:
+    (work / "citecheck.toml").write_text("max-article-chars = 10\n", encoding="utf-8")
+    run = invoke("check", "story.md")
+    assert_usage_error(run, "story.md")
+    assert run.stdout == ""

@@ -329,7 +329,8 @@ def _check(
     if sources_dir is not None and not sources_dir.is_dir():
         _fail(f"--sources-dir {sources_dir}: no such directory")
     known = baselines.read_baseline(baseline) if baseline is not None else None
-    files = discover(articles, SettingsCache(config))
+    skip = (sources_dir,) if sources_dir is not None else ()
+    files = discover(articles, SettingsCache(config), skip=skip)
     if len(files) > 1 and not takes_several(output_format):
         _fail(
             f"--output-format {output_format} shows one article at a time; {len(files)} were given"
@@ -358,7 +359,8 @@ def _check(
     if known is not None and baseline is not None:
         reports = baselines.apply_baseline(reports, known, baseline)
 
-    _emit(reports, output_format, output_file, quiet)
+    if reports or not failures:  # nothing to show when every article failed
+        _emit(reports, output_format, output_file, quiet)
     if failures:
         return EXIT_ERROR
     if write_baseline is not None:

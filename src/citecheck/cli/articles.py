@@ -36,8 +36,15 @@ class ArticleFile:
         return self.path.parent if self.path is not None else Path.cwd()
 
 
-def discover(arguments: list[str], settings: SettingsCache) -> list[ArticleFile]:
-    """Expand ARTICLE arguments into article files, in order, without duplicates."""
+def discover(
+    arguments: list[str], settings: SettingsCache, skip: tuple[Path, ...] = ()
+) -> list[ArticleFile]:
+    """Expand ARTICLE arguments into article files, in order, without duplicates.
+
+    Directories in `skip` (the --sources-dir) are never searched for articles:
+    sources beside the articles are not articles.
+    """
+    skipped = tuple(p.resolve() for p in skip)
     found: list[ArticleFile] = []
     seen: set[Path | None] = set()
     for argument in arguments:
@@ -50,7 +57,11 @@ def discover(arguments: list[str], settings: SettingsCache) -> list[ArticleFile]
         if path.is_dir():
             config = settings.for_directory(path)
             try:
-                candidates = [p for p in sorted(path.rglob("*")) if _selected(p, path, config)]
+                candidates = [
+                    p
+                    for p in sorted(path.rglob("*"))
+                    if _selected(p, path, config) and not _inside(p, skipped)
+                ]
             except OSError as exc:
                 raise InvalidInputError(f"{argument}: cannot list: {exc.strerror or exc}") from None
             if not candidates:
@@ -70,6 +81,11 @@ def discover(arguments: list[str], settings: SettingsCache) -> list[ArticleFile]
                     ArticleFile(str(candidate), candidate, settings.for_directory(candidate.parent))
                 )
     return found
+
+
+def _inside(path: Path, directories: tuple[Path, ...]) -> bool:
+    resolved = path.resolve()
+    return any(resolved.is_relative_to(d) for d in directories)
 
 
 def _selected(path: Path, root: Path, settings: Settings) -> bool:
