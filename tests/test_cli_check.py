@@ -488,7 +488,8 @@ def test_an_article_over_a_limit_is_an_input_error_but_others_are_reported(work:
     (work / "short.md").write_text("Short text cites nothing [9].\n", encoding="utf-8")
     run = invoke("check", "story.md", "short.md", "--output-format", "json")
     assert_usage_error(run, "story.md", "max_article_chars")
-    assert Report.model_validate_json(run.stdout).article == "short.md"
+    reports = ReportSet.model_validate_json(run.stdout).reports
+    assert [r.article for r in reports] == ["short.md"]
 
 
 def test_exit_zero(work: Path) -> None:

@@ -352,7 +352,9 @@ def _check(
     for failure in failures:
         _error(f"{failure.name}: {failure.message}")
 
-    if write_baseline is not None:
+    if write_baseline is not None and failures:
+        _error(f"not writing the baseline {write_baseline}: some articles could not be checked")
+    elif write_baseline is not None:
         count = baselines.write_baseline(write_baseline, reports)
         if not quiet:
             _note(err, f"wrote {count} finding(s) to the baseline {write_baseline}")
@@ -360,7 +362,7 @@ def _check(
         reports = baselines.apply_baseline(reports, known, baseline)
 
     if reports or not failures:  # nothing to show when every article failed
-        _emit(reports, output_format, output_file, quiet)
+        _emit(reports, output_format, output_file, quiet, several=len(files) > 1)
     if failures:
         return EXIT_ERROR
     if write_baseline is not None:
@@ -409,9 +411,16 @@ def _job(
     )
 
 
-def _emit(reports: list[Report], output_format: str, output_file: Path | None, quiet: bool) -> None:
+def _emit(
+    reports: list[Report],
+    output_format: str,
+    output_file: Path | None,
+    quiet: bool,
+    *,
+    several: bool,
+) -> None:
     color = output_file is None and output_format == "text" and _stdout_color()
-    options = RenderOptions(color=color, tool_version=__version__, quiet=quiet)
+    options = RenderOptions(color=color, tool_version=__version__, quiet=quiet, several=several)
     text = get_renderer(output_format)(reports, options)
     if output_file is not None:
         try:

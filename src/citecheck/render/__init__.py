@@ -28,6 +28,7 @@ class RenderOptions:
     color: bool = False  # ANSI colours (text output on a terminal only)
     tool_version: str = "0.0.0"  # written into SARIF and JUnit metadata
     quiet: bool = False  # findings only: no summary line where a format has one
+    several: bool | None = None  # several articles were asked for (None: judge by the reports)
 
 
 Renderer = Callable[[Sequence[Report], RenderOptions], str]

@@ -2,8 +2,9 @@
 
 One article gives one `Report` object. Several articles give a `ReportSet`:
 `{"format_version": 1, "ok": ..., "reports": [Report, ...]}`, reports in the
-order the articles were given. Keys keep the models' field order; the same
-input gives byte-identical output.
+order the articles were given (the shape follows how many articles were
+asked for, so it stays a set even if some could not be checked). Keys keep
+the models' field order; the same input gives byte-identical output.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ class ReportSet(BaseModel):
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    if len(reports) == 1:
+    several = options.several if options.several is not None else len(reports) != 1
+    if not several and len(reports) == 1:
         return reports[0].model_dump_json(indent=2) + "\n"
     collection = ReportSet(ok=all(r.ok for r in reports), reports=list(reports))
     return collection.model_dump_json(indent=2) + "\n"
