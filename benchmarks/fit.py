@@ -271,8 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "scale": [round(float(v), 6) for v in scale],
             "coef": [round(float(v), 6) for v in coef],
             "intercept": round(b, 6),
-            "supported": round(t_sup, 4),
-            "partial": round(t_par, 4),
+            "thresholds": {"supported": round(t_sup, 4), "partial": round(t_par, 4)},
         }
         MODEL_PATH.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH}")

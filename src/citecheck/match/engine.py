@@ -61,7 +61,7 @@ class Matcher:
     def need(self, pairs: Sequence[tuple[str, str]]) -> list[NeedDecision]:
         """For each (sentence, context before it): does it need a citation?"""
         facts = analyse_all([text for text, _ in pairs])
-        return [decide(text, f) for (text, _), f in zip(pairs, facts, strict=True)]
+        return [decide(text, ctx, f) for (text, ctx), f in zip(pairs, facts, strict=True)]
 
     def suggest(self, text: str, context: str = "") -> list[Suggestion]:
         """Given sources that support an uncited claim, best first."""

@@ -9,17 +9,12 @@ in `features.py`, with coefficients fitted by `benchmarks/fit.py` and shipped in
 
 from __future__ import annotations
 
-import json
 import math
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Any, Protocol
-
-import numpy as np
+from typing import Protocol
 
 from citecheck.match.claim import ClaimFacts
 from citecheck.match.features import BACKED, Conflict, conflicts, features
+from citecheck.match.logistic import LogisticModel, load_model
 from citecheck.match.model import Verdict
 from citecheck.match.retrieve import Retrieval, Window
 from citecheck.report import Evidence, Status
@@ -38,43 +33,9 @@ class Judge(Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True)
-class LogisticModel:
-    """Standardised features -> probability that the sources support the claim."""
-
-    names: tuple[str, ...]
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
-    supported: float  # score at or above which a claim is supported
-    partial: float  # score at or above which it is partial
-
-    def score(self, values: dict[str, float]) -> float:
-        x = np.array([values.get(n, 0.0) for n in self.names], dtype=np.float64)
-        z = float(((x - self.mean) / self.scale) @ self.coef + self.intercept)
-        z = max(-40.0, min(40.0, z))
-        return 1.0 / (1.0 + math.exp(-z))
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> LogisticModel:
-        scale = np.array(data["scale"], dtype=np.float64)
-        return cls(
-            names=tuple(data["features"]),
-            mean=np.array(data["mean"], dtype=np.float64),
-            scale=np.where(scale > 0, scale, 1.0),
-            coef=np.array(data["coef"], dtype=np.float64),
-            intercept=float(data["intercept"]),
-            supported=float(data["supported"]),
-            partial=float(data["partial"]),
-        )
-
-
-@lru_cache(maxsize=1)
 def default_model() -> LogisticModel:
     """The shipped coefficients (`citecheck/match/judge_model.json`)."""
-    text = resources.files("citecheck.match").joinpath("judge_model.json").read_text("utf-8")
-    return LogisticModel.from_json(json.loads(text))
+    return load_model("judge_model.json")
 
 
 def _absent_name(facts: ClaimFacts, retrieval: Retrieval) -> bool:
@@ -100,20 +61,22 @@ class LexicalJudge:
 
     def __init__(self, model: LogisticModel | None = None) -> None:
         self.model = model or default_model()
+        self.supported = self.model.thresholds["supported"]  # score at or above: supported
+        self.partial = self.model.thresholds["partial"]  # at or above (below supported): partial
 
     def judge(self, facts: ClaimFacts, retrieval: Retrieval, source_ids: list[str]) -> Verdict:
         found = conflicts(facts, retrieval)
         values = features(facts, retrieval, found)
         score = self.model.score(values)
         if any(c.kind in _POLARITY for c in found):
-            score = min(score, 0.5 * self.model.partial)
+            score = min(score, 0.5 * self.partial)
         elif found or _absent_name(facts, retrieval):
-            score = min(score, 0.5 * (self.model.partial + self.model.supported))
+            score = min(score, 0.5 * (self.partial + self.supported))
         if not facts.items:
             score = 0.0
-        if score >= self.model.supported:
+        if score >= self.supported:
             status = Status.SUPPORTED
-        elif score >= self.model.partial:
+        elif score >= self.partial:
             status = Status.PARTIAL
         else:
             status = Status.UNSUPPORTED

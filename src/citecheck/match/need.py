@@ -8,11 +8,15 @@ fragments, transitions and sign-offs need none.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from dataclasses import dataclass
 
 from citecheck.match.claim import ClaimFacts
+from citecheck.match.logistic import LogisticModel, load_model
 from citecheck.match.model import NeedDecision
+from citecheck.match.normalize import TOKEN, word_key
 
 _ANALYSIS = re.compile(
     r"\b(?:suggests?|suggesting|indicates?|indicating|signals?|signal(?:l)?ing|reflects?|"
@@ -41,18 +45,113 @@ _FIRST_PERSON = re.compile(
 )
 
 
+_HEDGES = frozenset(
+    [
+        "may",
+        "might",
+        "could",
+        "can",
+        "should",
+        "would",
+        "often",
+        "generally",
+        "typically",
+        "usually",
+        "commonly",
+        "sometimes",
+        "frequently",
+        "potentially",
+        "possibly",
+    ]
+)
+_FIRST = frozenset(["i", "we", "our", "my", "us", "me", "ours"])
+_SECOND = frozenset(["you", "your", "yours", "yourself"])
+_PAST = frozenset(["was", "were", "had", "did"])
+_PRESENT = frozenset(["is", "are", "has", "have", "does", "do"])
+_SUPERLATIVE = frozenset(
+    ["most", "least", "first", "last", "only", "largest", "biggest", "best", "worst"]
+)
+_DEMONSTRATIVE = frozenset(["this", "these", "that", "those", "it", "they", "such"])
+_CONNECTIVE = frozenset(
+    [
+        "however",
+        "additionally",
+        "furthermore",
+        "moreover",
+        "also",
+        "overall",
+        "therefore",
+        "thus",
+        "finally",
+        "similarly",
+        "consequently",
+        "instead",
+    ]
+)
+
+#: The inputs of the need model, in the order `need_model.json` names them.
+NEED_FEATURES: tuple[str, ...] = (
+    "log_len",
+    "items",
+    "numbers",
+    "years",
+    "dates",
+    "names",
+    "name_share",
+    "quote",
+    "reported",
+    "analysis",
+    "hedges",
+    "first_person",
+    "second_person",
+    "past",
+    "present",
+    "superlative",
+    "mean_rarity",
+    "max_rarity",
+    "context_empty",
+    "parenthesis",
+    "colon_head",
+    "starts_demonstrative",
+    "starts_connective",
+    "money_or_percent",
+    "narrative_present",
+    "context_narrative_present",
+    "context_digits",
+    "digits",
+    "starts_pronoun",
+)
+
+_SUBJECTS = frozenset(["he", "she", "it", "they", "also", "then", "who", "which", "and"])
+_PRONOUN_START = frozenset(["he", "she", "they", "his", "her", "their", "him", "them"])
+
+
+def _narrative_present(tokens: list[str]) -> float:
+    """Present-tense narration ("Elizabeth admits", "she persuades him"): plot summaries."""
+    count = 0
+    for before, word in itertools.pairwise(tokens):
+        if (
+            len(word) > 3
+            and word.endswith("s")
+            and word.islower()
+            and (before[:1].isupper() or before.lower() in _SUBJECTS)
+            and word_key(word) != word
+            and not word.endswith(("ss", "us", "is"))
+        ):
+            count += 1
+    return float(count)
+
+
 @dataclass(frozen=True, slots=True)
 class NeedSignals:
-    """The cues `decide` weighs (exposed for the fitting script)."""
+    """The cues behind a decision, kept for its reason."""
 
-    question: bool
-    fragment: bool
-    transition: bool
+    exempt: bool  # a question, fragment, transition or too little content
     analysis: str | None  # the cue that makes it read as analysis
     specific: str | None  # the number, date or name that makes it a checkable fact
     reported: bool
-    first_person: bool
-    content: int  # content items
+    attributed: str | None  # a named speaker whose words or views the sentence reports
+    quantity: str | None  # a number the sentence states (not a year)
 
 
 def signals(text: str, facts: ClaimFacts) -> NeedSignals:
@@ -60,36 +159,123 @@ def signals(text: str, facts: ClaimFacts) -> NeedSignals:
     words = stripped.split()
     analysis = _ANALYSIS.search(stripped)
     specific = next((i.surface for i in facts.items if i.kind in ("number", "date", "name")), None)
+    question = stripped.endswith("?")
+    fragment = stripped[-1:] not in ".!\"'”’)…" and len(words) <= 10 if stripped else True
+    transition = bool(_TRANSITION.match(stripped)) and len(words) <= 8 and specific is None
     return NeedSignals(
-        question=stripped.endswith("?"),
-        fragment=(stripped[-1:] not in ".!\"'”’)…" and len(words) <= 10) if stripped else True,
-        transition=bool(_TRANSITION.match(stripped)) and len(words) <= 12,
+        exempt=not stripped or question or fragment or transition or len(facts.items) < 3,
         analysis=analysis.group(0) if analysis else None,
         specific=specific,
         reported=bool(_REPORTED.search(stripped)),
-        first_person=bool(_FIRST_PERSON.search(stripped)),
-        content=len(facts.items),
+        attributed=_attribution(facts, stripped),
+        quantity=next((i.surface for i in facts.items if i.kind == "number"), None),
     )
 
 
-def decide(text: str, facts: ClaimFacts) -> NeedDecision:
-    """Whether `text` needs a citation, with a score in [0, 1] and the reason."""
+_STANCE = re.compile(
+    r"\b(?:hopes|said|says|believes|expects|claimed|claims|announced|told reporters|"
+    r"urged|warned|pledged|vowed|called for|according to)\b"
+)
+
+
+def _attribution(facts: ClaimFacts, text: str) -> str | None:
+    """The name of whoever the sentence quotes or reports ("Lee hopes ...", "Smith said")."""
+    stance = _STANCE.search(text)
+    if stance is None:
+        return None
+    before = text[: stance.start()]
+    names = [i.surface for i in facts.items if i.kind == "name" and i.surface in before]
+    return names[-1] if names else None
+
+
+def need_features(text: str, context: str, facts: ClaimFacts) -> dict[str, float]:
+    """What the need model weighs; every value finite."""
+    tokens = TOKEN.findall(text)
+    low = [t.lower() for t in tokens]
+    n = max(1, len(tokens))
+    words = [i for i in facts.items if i.kind == "word"]
+    names = sum(i.kind == "name" for i in facts.items)
+    head = text[:60]
+    first = low[0] if low else ""
+    return {
+        "log_len": math.log1p(len(tokens)),
+        "items": float(len(facts.items)),
+        "numbers": float(sum(i.kind == "number" for i in facts.items)),
+        "years": float(sum(i.kind == "date" and i.key.startswith("year:") for i in facts.items)),
+        "dates": float(
+            sum(i.kind == "date" and not i.key.startswith("year:") for i in facts.items)
+        ),
+        "names": math.log1p(names),
+        "name_share": names / max(1, len(facts.items)),
+        "quote": float(any(q in text for q in ('"', "“", "”"))),
+        "reported": float(_REPORTED.search(text) is not None),
+        "analysis": float(_ANALYSIS.search(text) is not None),
+        "hedges": sum(w in _HEDGES for w in low) / n,
+        "first_person": float(any(w in _FIRST for w in low)),
+        "second_person": float(any(w in _SECOND for w in low)),
+        "past": (sum(w in _PAST for w in low) + sum(w.endswith("ed") and len(w) > 4 for w in low))
+        / n,
+        "present": sum(w in _PRESENT for w in low) / n,
+        "superlative": float(
+            any(w in _SUPERLATIVE or (w.endswith("est") and len(w) > 5) for w in low)
+        ),
+        "mean_rarity": sum(i.weight for i in words) / len(words) if words else 0.0,
+        "max_rarity": max((i.weight for i in words), default=0.0),
+        "context_empty": float(not context.strip()),
+        "parenthesis": float("(" in text),
+        "colon_head": float(":" in head and len(head.split(":", 1)[0].split()) <= 6),
+        "starts_demonstrative": float(first in _DEMONSTRATIVE),
+        "starts_connective": float(first in _CONNECTIVE),
+        "money_or_percent": float(any(c in text for c in "%$€£") or "percent" in low),
+        "narrative_present": _narrative_present(tokens),
+        "context_narrative_present": _narrative_present(TOKEN.findall(context[-300:])),
+        "context_digits": float(any(c.isdigit() for c in context[-300:])),
+        "digits": float(any(c.isdigit() for c in text)),
+        "starts_pronoun": float(first in _PRONOUN_START),
+    }
+
+
+def default_need_model() -> LogisticModel:
+    """The shipped coefficients (`citecheck/match/need_model.json`)."""
+    return load_model("need_model.json")
+
+
+def decide(
+    text: str, context: str, facts: ClaimFacts, model: LogisticModel | None = None
+) -> NeedDecision:
+    """Whether `text` needs a citation, with a score in [0, 1] and the reason.
+
+    Questions, fragments and transitions never do; analysis always does (uncited, it
+    reads as the article's own unattributed conclusion); otherwise the need model decides.
+    """
     s = signals(text, facts)
-    if not text.strip() or s.question or s.fragment or s.transition or s.content < 3:
-        return NeedDecision(needs_citation=False, score=0.1)
+    if s.exempt:
+        return NeedDecision(needs_citation=False, score=0.0)
+    model = model or default_need_model()
+    score = model.score(need_features(text, context, facts))
+    if s.attributed:
+        return NeedDecision(
+            needs_citation=True,
+            score=max(score, model.thresholds["needs"]),
+            reason=f"reports what '{s.attributed}' said or thinks but cites no source",
+        )
     if s.analysis:
         return NeedDecision(
             needs_citation=True,
-            score=0.8,
+            score=max(score, model.thresholds["needs"]),
             reason=f"reads as unattributed analysis ('{s.analysis}'): attribute or cite it",
         )
+    if s.quantity:
+        return NeedDecision(
+            needs_citation=True,
+            score=max(score, model.thresholds["needs"]),
+            reason=f"states a figure ('{s.quantity}') but cites no source",
+        )
+    if score < model.thresholds["needs"]:
+        return NeedDecision(needs_citation=False, score=score)
     if s.specific or s.reported:
         what = f"'{s.specific}'" if s.specific else "reported facts"
         return NeedDecision(
-            needs_citation=True,
-            score=0.9,
-            reason=f"states a specific fact ({what}) but cites no source",
+            needs_citation=True, score=score, reason=f"states a fact ({what}) but cites no source"
         )
-    if s.first_person:
-        return NeedDecision(needs_citation=False, score=0.3)
-    return NeedDecision(needs_citation=s.content >= 4, score=0.6 if s.content >= 4 else 0.3)
+    return NeedDecision(needs_citation=True, score=score)

@@ -1,0 +1,124 @@
+"""Fit the citation-need model on the dev split, reproducibly, with grouped CV.
+
+    python benchmarks/fit_need.py [DATA_DIR] [--write]
+
+Features are `citecheck.match.need.need_features` of each sentence (with its context).
+One model and one threshold for both sets (expertqa-citeworthiness, wcd-fa-en), each set
+and each class weighing the same. Sentences the library always exempts (questions,
+fragments, transitions) or always flags (unattributed analysis) are decided by those
+rules in the reported figures too. `--write` refits on all records and stores
+`src/citecheck/match/need_model.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from citecheck.match.claim import analyse_all
+from citecheck.match.need import NEED_FEATURES, need_features, signals
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from accuracy import DEFAULT_DATA, NEED_SETS, ROOT, load
+from fit import bacc, fit_logistic, folds, group_key, sample_weights, standardise
+
+MODEL_PATH = ROOT / "src" / "citecheck" / "match" / "need_model.json"
+
+
+def collect(data: Path) -> dict[str, np.ndarray]:
+    xs, ys, sets, groups, rule = [], [], [], [], []
+    for name in NEED_SETS:
+        records = list(load(data / f"{name}-dev.jsonl", None))
+        texts = [" ".join(str(r["sentence"]).split()) for r in records]
+        for record, text, facts in zip(records, texts, analyse_all(texts), strict=True):
+            context = " ".join(str(record.get("context") or "").split())
+            values = need_features(text, context, facts)
+            xs.append([values[n] for n in NEED_FEATURES])
+            ys.append(bool(record["needs_citation"]))
+            sets.append(name)
+            groups.append(group_key(record))
+            s = signals(text, facts)
+            forced = s.analysis or s.attributed or s.quantity
+            rule.append(-1 if s.exempt else (1 if forced else 0))
+    return {
+        "x": np.array(xs, dtype=np.float64),
+        "y": np.array(ys),
+        "set": np.array(sets),
+        "group": np.array(groups),
+        "rule": np.array(rule),
+    }
+
+
+def decide(p: np.ndarray, rule: np.ndarray, t: float) -> np.ndarray:
+    return np.where(rule < 0, False, np.where(rule > 0, True, p >= t))
+
+
+def best_threshold(p: np.ndarray, d: dict[str, np.ndarray]) -> float:
+    names = sorted(set(d["set"].tolist()))
+    grid = np.linspace(0.05, 0.95, 91)
+    return float(
+        max(
+            grid,
+            key=lambda t: np.mean(
+                [bacc(d["y"][d["set"] == n], decide(p, d["rule"], t)[d["set"] == n]) for n in names]
+            ),
+        )
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--l2", type=float, default=100.0)
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args(argv)
+    d = collect(args.data)
+    x, y, sets = d["x"], d["y"], d["set"]
+    fold = folds(d["group"])
+    p = np.zeros(len(y))
+    for k in range(5):
+        tr, te = fold != k, fold == k
+        mean, scale = standardise(x[tr])
+        coef, b = fit_logistic(
+            (x[tr] - mean) / scale, y[tr].astype(float), sample_weights(sets[tr], y[tr]), args.l2
+        )
+        p[te] = 1 / (1 + np.exp(-np.clip((x[te] - mean) / scale @ coef + b, -30, 30)))
+    t_fold = np.zeros(len(y))
+    for k in range(5):
+        sub = {key: v[fold != k] for key, v in d.items()}
+        t_fold[fold == k] = best_threshold(p[fold != k], sub)
+    print("5-fold grouped CV (one model, threshold chosen on the other folds):")
+    pred = np.where(d["rule"] < 0, False, np.where(d["rule"] > 0, True, p >= t_fold))
+    for n in NEED_SETS:
+        m = sets == n
+        print(f"  {n:24s} BAcc {bacc(y[m], pred[m]):.3f}  positives {pred[m].mean():.2f}")
+    mean, scale = standardise(x)
+    coef, b = fit_logistic((x - mean) / scale, y.astype(float), sample_weights(sets, y), args.l2)
+    p_all = 1 / (1 + np.exp(-np.clip((x - mean) / scale @ coef + b, -30, 30)))
+    t = best_threshold(p_all, d)
+    for name, c in sorted(zip(NEED_FEATURES, coef, strict=True), key=lambda v: -abs(v[1])):
+        print(f"  {name:22s} {c:+.3f}")
+    print(f"  threshold {t:.3f}")
+    if args.write:
+        model = {
+            "note": "fitted by benchmarks/fit_need.py on the dev split of "
+            "expertqa-citeworthiness and wcd-fa-en (equal weight per set and class)",
+            "features": list(NEED_FEATURES),
+            "mean": [round(float(v), 6) for v in mean],
+            "scale": [round(float(v), 6) for v in scale],
+            "coef": [round(float(v), 6) for v in coef],
+            "intercept": round(b, 6),
+            "thresholds": {"needs": round(t, 4)},
+        }
+        MODEL_PATH.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
