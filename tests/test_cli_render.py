@@ -320,3 +320,16 @@ def test_markdown_passes_when_clean() -> None:
     out = render("markdown", [clean])
     assert out.startswith("## citecheck passes")
     assert table_rows(out) == []
+
+
+def test_markdown_table_is_capped_to_fit_a_comment() -> None:
+    from citecheck.render.markdown import MAX_ROWS
+
+    many = report(
+        "a.md",
+        [claim(i, f"Claim {i} " + "word " * 40, Status.UNCITED, line=i + 1) for i in range(250)],
+    )
+    out = render("markdown", [many])
+    assert len(table_rows(out)) == MAX_ROWS + 1  # plus the header row
+    assert f"and {250 - MAX_ROWS} more findings" in out
+    assert len(out) < 65_536

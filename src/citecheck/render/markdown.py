@@ -1,7 +1,8 @@
 """Markdown output: a summary and a table of findings, for PR comments and step summaries.
 
 Cell text is escaped so that pipes, HTML and Markdown syntax in claims cannot
-break the table or inject markup.
+break the table or inject markup. The table stops at `MAX_ROWS` findings so a
+report always fits in a GitHub comment.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from citecheck.render._common import (
 from citecheck.report import Report
 
 _ICON = {"error": "❌", "warning": "⚠️"}
+#: Rows shown at most: a GitHub comment holds 65,536 characters.
+MAX_ROWS = 200
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
@@ -32,7 +35,7 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     if rows:
         out.append("| | Status | Location | Claim | Reason |")
         out.append("|---|---|---|---|---|")
-        for claim, level, report in rows:
+        for claim, level, report in rows[:MAX_ROWS]:
             location = f"{article_name(report)}:{claim.line}:{claim.column}"
             cells = [
                 _ICON[level],
@@ -43,6 +46,9 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
             ]
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
+        if len(rows) > MAX_ROWS:
+            out.append(f"… and {len(rows) - MAX_ROWS} more findings (see the full report).")
+            out.append("")
     return "\n".join(out)
 
 
