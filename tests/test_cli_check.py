@@ -577,3 +577,41 @@ def test_inline_suppression_never_fails(work: Path) -> None:
     text_run = invoke("check", "quiet.md", "--sources-dir", "sources")
     assert "unknown_source" not in text_run.stdout
     assert "(1 suppressed)" in text_run.stdout
+
+
+def test_progress_bar_only_on_a_terminal(work: Path) -> None:
+    """stderr a terminal: a progress bar there, stdout untouched; otherwise no bar at all."""
+    import pty
+
+    exe = Path(sys.executable).with_name("citecheck")
+    if not exe.exists():
+        pytest.skip("the console script is not installed")
+    args = [str(exe), "check", "story.md", "clean.md", "--sources-dir", "sources", "-o", "out.txt"]
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    env["TERM"] = "xterm"
+    primary, secondary = pty.openpty()
+    try:
+        done = subprocess.run(
+            args, stderr=secondary, stdout=subprocess.PIPE, env=env, timeout=120, check=False
+        )
+        os.close(secondary)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(primary)
+    terminal = b"".join(chunks).decode("utf-8", "replace")
+    assert done.returncode == 1
+    assert "checking" in terminal
+    assert done.stdout == b""
+    assert "story.md:7:1 unknown_source" in (work / "out.txt").read_text(encoding="utf-8")
+    piped = subprocess.run(args, capture_output=True, env=env, timeout=120, check=False)
+    assert b"checking" not in piped.stderr
+    quiet = invoke("check", "story.md", "clean.md", "--sources-dir", "sources")
+    assert "checking" not in quiet.stderr
