@@ -155,15 +155,28 @@ def standardise(x: Array) -> tuple[Array, Array]:
     return mean, np.where(scale > 0, scale, 1.0)
 
 
-def choose_thresholds(p: Array, data: dict[str, np.ndarray]) -> tuple[float, float]:
-    """Supported threshold: best mean BAcc over the sets; partial: best mean macro-F1."""
+SLOPES = np.linspace(-0.08, 0.08, 17)
+
+
+def choose_thresholds(
+    p: Array, data: dict[str, np.ndarray], lsc: Array
+) -> tuple[float, float, float]:
+    """Length slope and supported threshold: best mean BAcc over the sets; partial: best
+    mean macro-F1. `lsc` is the centred log sentence count of each record's source."""
     y = data["label"] == "supported"
     sets = data["set"]
     names = sorted(set(sets.tolist()))
     grid = np.linspace(0.05, 0.95, 91)
-    best_t = max(
-        grid, key=lambda t: np.mean([bacc(y[sets == n], p[sets == n] >= t) for n in names])
+
+    def mean_bacc(q: Array, t: float) -> float:
+        return float(np.mean([bacc(y[sets == n], q[sets == n] >= t) for n in names]))
+
+    best = max(
+        ((slope, t) for slope in SLOPES for t in grid),
+        key=lambda st: mean_bacc(np.clip(p - st[0] * lsc, 0, 1), st[1]),
     )
+    slope, best_t = float(best[0]), float(best[1])
+    q = np.clip(p - slope * lsc, 0, 1)
     three = [n for n in names if (data["label"][sets == n] == "partial").any()]
     best_p = max(
         (g for g in grid if g < best_t),
@@ -172,9 +185,9 @@ def choose_thresholds(p: Array, data: dict[str, np.ndarray]) -> tuple[float, flo
                 macro_f1(
                     data["label"][sets == n],
                     np.where(
-                        p[sets == n] >= best_t,
+                        q[sets == n] >= best_t,
                         "supported",
-                        np.where(p[sets == n] >= g, "partial", "unsupported"),
+                        np.where(q[sets == n] >= g, "partial", "unsupported"),
                     ),
                 )
                 for n in three
@@ -182,7 +195,15 @@ def choose_thresholds(p: Array, data: dict[str, np.ndarray]) -> tuple[float, flo
         ),
         default=best_t / 2,
     )
-    return float(best_t), float(best_p)
+    return best_t, float(best_p), slope
+
+
+LENGTH_CENTER = 3.0  # log1p(sentences) of a ~20-sentence source
+
+
+def centred_length(data: dict[str, np.ndarray]) -> Array:
+    col = list(data["names"]).index("log_sentences")
+    return np.asarray(data["x"][:, col] - LENGTH_CENTER, dtype=np.float64)
 
 
 def cross_validate(
@@ -202,13 +223,16 @@ def cross_validate(
         )
         p[test] = 1 / (1 + np.exp(-np.clip((x[test] - mean) / scale @ coef + b, -30, 30)))
     # Thresholds chosen inside CV too: on the out-of-fold scores of the other folds.
+    lsc = centred_length(data)
     t_sup = np.zeros(len(y))
     t_par = np.zeros(len(y))
+    slopes = np.zeros(len(y))
     for k in range(5):
         other = fold != k
         sub = {key: v[other] for key, v in data.items() if key != "names"}
-        ts, tp = choose_thresholds(p[other], sub)
-        t_sup[fold == k], t_par[fold == k] = ts, tp
+        ts, tp, sl = choose_thresholds(p[other], sub, lsc[other])
+        t_sup[fold == k], t_par[fold == k], slopes[fold == k] = ts, tp, sl
+    p = np.clip(p - slopes * lsc, 0, 1)
     # The judge's caps: contradictions and absent names are never supported.
     names_all = list(data["names"])
     raw = data["x"]
@@ -258,10 +282,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         (x - mean) / scale, y.astype(np.float64), sample_weights(data["set"], y), args.l2
     )
     p = 1 / (1 + np.exp(-np.clip((x - mean) / scale @ coef + b, -30, 30)))
-    t_sup, t_par = choose_thresholds(p, data)
+    lsc = centred_length(data)
+    t_sup, t_par, slope = choose_thresholds(p, data, lsc)
     for n, c in sorted(zip(names, coef, strict=True), key=lambda t: -abs(t[1])):
         print(f"  {n:16s} {c:+.3f}")
-    print(f"  thresholds: supported {t_sup:.3f}, partial {t_par:.3f}")
+    print(f"  thresholds: supported {t_sup:.3f}, partial {t_par:.3f}; length slope {slope:+.3f}")
     if args.write:
         model = {
             "note": "fitted by benchmarks/fit.py on the dev split of wice, expertqa, "
@@ -272,6 +297,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "coef": [round(float(v), 6) for v in coef],
             "intercept": round(b, 6),
             "thresholds": {"supported": round(t_sup, 4), "partial": round(t_par, 4)},
+            "shift": {
+                "feature": "log_sentences",
+                "center": LENGTH_CENTER,
+                "slope": round(slope, 4),
+            },
         }
         MODEL_PATH.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH}")

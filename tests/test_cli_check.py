@@ -615,3 +615,9 @@ def test_progress_bar_only_on_a_terminal(work: Path) -> None:
     assert b"checking" not in piped.stderr
     quiet = invoke("check", "story.md", "clean.md", "--sources-dir", "sources")
     assert "checking" not in quiet.stderr
+
+
+def test_explicit_pyproject_without_our_table(work: Path) -> None:
+    (work / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    run = invoke("check", "story.md", "--config", "pyproject.toml")
+    assert_usage_error(run, "pyproject.toml", "[tool.citecheck]")

@@ -8,30 +8,26 @@ never a traceback).
 from __future__ import annotations
 
 import json
-import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from citecheck import __version__
 from citecheck.cli import baseline as baselines
 from citecheck.cli.articles import ArticleFile, discover, read_article
+from citecheck.cli.output import PROG, emit, error, note, progress_bar
 from citecheck.cli.runner import Failure, Job, default_workers, run_all
 from citecheck.cli.settings import SettingsCache, parse_fail_on
 from citecheck.cli.sourcing import SourceValue, parse_source_flags
 from citecheck.config import Options
-from citecheck.errors import CitecheckError
-from citecheck.render import RenderOptions, available, get_renderer, takes_several
+from citecheck.errors import CitecheckError, InvalidOptionsError
+from citecheck.render import available, takes_several
 from citecheck.report import Report
 
-PROG = "citecheck"
 FORMAT_BY_SUFFIX = {
     ".md": "markdown",
     ".markdown": "markdown",
@@ -66,14 +62,6 @@ def _root(
     ] = False,
 ) -> None:
     """Check an article's inline citations against its sources."""
-
-
-class _UsageError(Exception):
-    """A usage, configuration or input error: one line on stderr, exit code 2."""
-
-
-def _fail(message: str) -> NoReturn:
-    raise _UsageError(message)
 
 
 @app.command()
@@ -268,8 +256,8 @@ def check(
         )
         if exit_zero and code == EXIT_FINDINGS:
             code = EXIT_OK
-    except (CitecheckError, _UsageError) as exc:
-        _error(str(exc))
+    except CitecheckError as exc:
+        error(str(exc))
         raise typer.Exit(EXIT_ERROR) from None
     raise typer.Exit(code)
 
@@ -290,6 +278,11 @@ def schema(
     typer.echo(json.dumps(model.model_json_schema(), indent=2))
 
 
+def _usage(message: str) -> NoReturn:
+    """A usage error: one line on stderr, exit code 2."""
+    raise InvalidOptionsError(message)
+
+
 def _overrides(**flags: Any) -> dict[str, Any]:
     """Command-line options that were given, ready to override the configuration."""
     given = {key: value for key, value in flags.items() if value is not None}
@@ -301,7 +294,7 @@ def _overrides(**flags: Any) -> dict[str, Any]:
     ):
         if key in given and given[key] not in allowed:
             flag = "--" + key.replace("_", "-")
-            _fail(f"{flag}: {given[key]!r} is not one of {', '.join(allowed)}")
+            _usage(f"{flag}: {given[key]!r} is not one of {', '.join(allowed)}")
     return given
 
 
@@ -322,17 +315,17 @@ def _check(
 ) -> int:
     formats = available()
     if output_format not in formats:
-        _fail(
+        _usage(
             f"--output-format: unknown format {output_format!r}; choose from {', '.join(formats)}"
         )
     explicit = parse_source_flags(flag_sources)
     if sources_dir is not None and not sources_dir.is_dir():
-        _fail(f"--sources-dir {sources_dir}: no such directory")
+        _usage(f"--sources-dir {sources_dir}: no such directory")
     known = baselines.read_baseline(baseline) if baseline is not None else None
     skip = (sources_dir,) if sources_dir is not None else ()
     files = discover(articles, SettingsCache(config), skip=skip)
     if len(files) > 1 and not takes_several(output_format):
-        _fail(
+        _usage(
             f"--output-format {output_format} shows one article at a time; {len(files)} were given"
         )
     job_list = [_job(article, overrides, explicit, sources_dir, err, quiet) for article in files]
@@ -340,49 +333,34 @@ def _check(
     show_progress = len(job_list) > 1 and not quiet and err.is_terminal
     workers = default_workers(jobs, len(job_list))
     outcomes = run_all(
-        job_list, workers, partial(_progress, err, len(job_list)) if show_progress else None
+        job_list, workers, partial(progress_bar, err, len(job_list)) if show_progress else None
     )
 
     failures = [o.result for o in outcomes if isinstance(o.result, Failure)]
     reports = [o.result for o in outcomes if isinstance(o.result, Report)]
     if not quiet:
         for outcome in outcomes:
-            for note in outcome.notes:
-                _note(err, note)
+            for text in outcome.notes:
+                note(err, text)
     for failure in failures:
-        _error(f"{failure.name}: {failure.message}")
+        error(f"{failure.name}: {failure.message}")
 
     if write_baseline is not None and failures:
-        _error(f"not writing the baseline {write_baseline}: some articles could not be checked")
+        error(f"not writing the baseline {write_baseline}: some articles could not be checked")
     elif write_baseline is not None:
         count = baselines.write_baseline(write_baseline, reports)
         if not quiet:
-            _note(err, f"wrote {count} finding(s) to the baseline {write_baseline}")
+            note(err, f"wrote {count} finding(s) to the baseline {write_baseline}")
     if known is not None and baseline is not None:
         reports = baselines.apply_baseline(reports, known, baseline)
 
     if reports or not failures:  # nothing to show when every article failed
-        _emit(reports, output_format, output_file, quiet, several=len(files) > 1)
+        emit(reports, output_format, output_file, quiet=quiet, several=len(files) > 1)
     if failures:
         return EXIT_ERROR
     if write_baseline is not None:
         return EXIT_OK
     return EXIT_FINDINGS if any(not r.ok for r in reports) else EXIT_OK
-
-
-@contextmanager
-def _progress(err: Console, total: int) -> Iterator[Callable[[Job], None]]:
-    """A progress bar on stderr, advanced once per finished article."""
-    with Progress(
-        TextColumn("checking"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.description}"),
-        console=err,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("", total=total)
-        yield lambda job: bar.update(task, advance=1, description=job.name)
 
 
 def _job(
@@ -400,7 +378,7 @@ def _job(
             options = Options.build(options, format=by_suffix)
     text = read_article(article)
     if not text.strip() and not quiet:
-        _note(err, f"{article.name}: the article is empty; nothing to check")
+        note(err, f"{article.name}: the article is empty; nothing to check")
     return Job(
         name=article.name,
         text=text,
@@ -409,59 +387,6 @@ def _job(
         flag_sources=explicit,
         sources_dir=sources_dir,
     )
-
-
-def _emit(
-    reports: list[Report],
-    output_format: str,
-    output_file: Path | None,
-    quiet: bool,
-    *,
-    several: bool,
-) -> None:
-    color = output_file is None and output_format == "text" and _stdout_color()
-    options = RenderOptions(color=color, tool_version=__version__, quiet=quiet, several=several)
-    text = get_renderer(output_format)(reports, options)
-    if output_file is not None:
-        try:
-            output_file.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            _fail(f"--output-file {output_file}: cannot write: {exc.strerror or exc}")
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if output_format == "github" and summary_file:
-        _write_step_summary(Path(summary_file), reports)
-
-
-def _write_step_summary(path: Path, reports: list[Report]) -> None:
-    """Append the Markdown report: GitHub shows only 10 annotations of a kind per step."""
-    markdown = get_renderer("markdown")(reports, RenderOptions(tool_version=__version__))
-    try:
-        with path.open("a", encoding="utf-8") as handle:
-            handle.write(markdown + "\n")
-    except OSError as exc:
-        _error(f"GITHUB_STEP_SUMMARY {path}: cannot write: {exc.strerror or exc}", level="warning")
-
-
-def _stdout_color() -> bool:
-    """Colour on a terminal unless NO_COLOR is set (no-color.org); FORCE_COLOR forces it."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
-
-
-def _note(err: Console, message: str) -> None:
-    err.print(f"{PROG}: {message}")
-
-
-def _error(message: str, level: str = "error") -> None:
-    line = " ".join(message.split())
-    sys.stderr.write(f"{PROG}: {level}: {line}\n")
-    sys.stderr.flush()
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
@@ -475,9 +400,9 @@ def main(argv: list[str] | None = None) -> NoReturn:
         else:
             ctx = getattr(exc, "ctx", None)
             hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-            _error(exc.format_message() + hint)
+            error(exc.format_message() + hint)
         code = EXIT_ERROR
     except typer.Abort:
-        _error("aborted")
+        error("aborted")
         code = 130
     sys.exit(code if isinstance(code, int) else EXIT_OK)

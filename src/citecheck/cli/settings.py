@@ -131,8 +131,11 @@ class SettingsCache:
 
 
 def _existing(path: Path) -> Path:
+    """A file named by --config: it must exist, and a pyproject.toml must configure us."""
     if not path.is_file():
         raise ConfigError(f"{path}: configuration file not found")
+    if path.name == "pyproject.toml" and not _has_tool_table(path):
+        raise ConfigError(f"{path}: no [tool.citecheck] table")
     return path
 
 

@@ -27,6 +27,9 @@ class LogisticModel:
     coef: npt.NDArray[np.float64]
     intercept: float
     thresholds: dict[str, float]
+    #: (feature, center, slope): the score moves by -slope * (feature - center), so that one
+    #: threshold fits short passages and long articles alike (calibration by source length).
+    shift: tuple[str, float, float] | None = None
 
     def score(self, values: dict[str, float]) -> float:
         """Probability in [0, 1] (never NaN: missing or non-finite inputs count as 0)."""
@@ -34,7 +37,12 @@ class LogisticModel:
         x = np.array([v if math.isfinite(v) else 0.0 for v in raw], dtype=np.float64)
         z = float(((x - self.mean) / self.scale) @ self.coef + self.intercept)
         z = max(-40.0, min(40.0, z)) if math.isfinite(z) else 0.0
-        return 1.0 / (1.0 + math.exp(-z))
+        p = 1.0 / (1.0 + math.exp(-z))
+        if self.shift is not None:
+            name, center, slope = self.shift
+            value = values.get(name, center)
+            p -= slope * ((value if math.isfinite(value) else center) - center)
+        return min(1.0, max(0.0, p))
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LogisticModel:
@@ -46,6 +54,15 @@ class LogisticModel:
             coef=np.array(data["coef"], dtype=np.float64),
             intercept=float(data["intercept"]),
             thresholds={str(k): float(v) for k, v in data["thresholds"].items()},
+            shift=(
+                (
+                    str(data["shift"]["feature"]),
+                    float(data["shift"]["center"]),
+                    float(data["shift"]["slope"]),
+                )
+                if data.get("shift")
+                else None
+            ),
         )
 
 

@@ -17,8 +17,9 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from citecheck.match.claim import ClaimFacts
-from citecheck.match.index import SourceIndex
+from citecheck.match.index import IntArray, SourceIndex
 from citecheck.match.normalize import stem
+from citecheck.match.synonyms import SYNONYMS
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -26,6 +27,8 @@ STEM_CREDIT = 0.8
 FUZZY_CREDIT = 0.7
 FUZZY_CUTOFF = 88.0
 ACRONYM_CREDIT = 0.9
+SYNONYM_CREDIT = 0.7
+CLOSE_NUMBER_CREDIT = 0.7  # a rounded figure backs the claim less than the same figure
 TRAJECTORY = 5  # greedy pieces measured for the judge (evidence keeps MAX_PIECES)
 MAX_WINDOW = 3
 MAX_PIECES = 3
@@ -74,6 +77,10 @@ def presence_matrix(facts: ClaimFacts, index: SourceIndex) -> FloatArray:
                 near = index.sentences_with(other) if other != item.key else None
                 if near is not None:
                     matrix[row, near] = np.maximum(matrix[row, near], STEM_CREDIT)
+            for other in SYNONYMS.get(item.key, ()):
+                near = index.sentences_with(other)
+                if near is not None:
+                    matrix[row, near] = np.maximum(matrix[row, near], SYNONYM_CREDIT)
             if hits is None and len(item.key) >= 5:
                 fuzzy_rows.append(row)
                 fuzzy_keys.append(item.key)
@@ -82,6 +89,10 @@ def presence_matrix(facts: ClaimFacts, index: SourceIndex) -> FloatArray:
             where = table.get(item.key)
             if where is not None:
                 matrix[row, where] = 1.0
+            elif item.kind == "number":
+                for other in _close_numbers(item.key, index.number_postings):
+                    near = index.number_postings[other]
+                    matrix[row, near] = np.maximum(matrix[row, near], CLOSE_NUMBER_CREDIT)
     for acronym, rows in facts.runs:  # "United States" in the claim, "US" in the source
         where = index.sentences_with(acronym)
         if where is not None:
@@ -97,6 +108,24 @@ def presence_matrix(facts: ClaimFacts, index: SourceIndex) -> FloatArray:
             hits = index.post_sent[index.post_ptr[int(v)] : index.post_ptr[int(v) + 1]]
             matrix[row, hits] = np.maximum(matrix[row, hits], FUZZY_CREDIT)
     return matrix
+
+
+def _close_numbers(value: str, table: dict[str, IntArray]) -> list[str]:
+    """Source numbers that round to the claim's figure ("3.5 million" ~ "3,512,000").
+
+    Rounding is to the claim's significant digits, so "15.3 million" is not "14.8 million".
+    """
+    target = float(value)
+    bare = value.lstrip("-")
+    digits = bare.replace(".", "").lstrip("0")
+    if "." in bare or abs(target) >= 1000:  # "3500000" is 3.5 million: 2 digits
+        digits = digits.rstrip("0")
+    sig = max(1, len(digits))
+    out = []
+    for key in table:
+        if key != value and float(f"{float(key):.{sig}g}") == target:
+            out.append(key)
+    return out
 
 
 def _window_credits(presence: FloatArray, length: int) -> FloatArray:

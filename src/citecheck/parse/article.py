@@ -17,7 +17,7 @@ from citecheck.config import Options
 from citecheck.errors import InvalidInputError
 from citecheck.parse.blocks import Block, Directive
 from citecheck.parse.claims import RawClaim, block_claims
-from citecheck.parse.formats import detect_format, read_text
+from citecheck.parse.formats import Format, detect_format, read_text
 from citecheck.parse.html import read_html
 from citecheck.parse.markers import FoundMarker
 from citecheck.parse.model import ParsedArticle, ParsedClaim
@@ -44,7 +44,7 @@ class _Lines:
         return line, offset - self.starts[line - 1] + 1
 
 
-def _read(text: str, fmt: str) -> tuple[list[Block], list[Directive], str]:
+def _read(text: str, fmt: str) -> tuple[list[Block], list[Directive], Format]:
     if fmt == "html":
         try:
             blocks, directives = read_html(text)
@@ -130,4 +130,4 @@ def parse_article(text: str, options: Options | None = None) -> ParsedArticle:
                 notes=notes,
             )
         )
-    return ParsedArticle(text=text, format=used, claims=claims, references=references)  # type: ignore[arg-type]
+    return ParsedArticle(text=text, format=used, claims=claims, references=references)

@@ -19,7 +19,7 @@ from citecheck.parse.blocks import Block, BlockKind, Directive, parse_directive,
 from citecheck.parse.sentences import normalize_for_scan
 from citecheck.parse.textmap import HIDDEN, TextBuilder
 
-__all__ = ["detect_format", "read_text"]
+__all__ = ["Format", "detect_format", "read_text"]
 
 Format = Literal["text", "markdown", "html"]
 
@@ -171,20 +171,17 @@ class _Scanner:
                 if nl < 0:
                     break
                 continue
-            if self._structure(line, ls, le, prev_blank, in_refs, in_table):
-                in_refs, in_table, fence = self._state
+            in_refs, in_table, fence = self._structure(line, ls, le, prev_blank, in_refs, in_table)
             prev_blank = False
             if nl < 0:
                 break
         self.flush()
         return self.blocks
 
-    _state: tuple[bool, bool, str | None] = (False, False, None)
-
     def _structure(
         self, line: str, ls: int, le: int, prev_blank: bool, in_refs: bool, in_table: bool
-    ) -> bool:
-        """Classify one non-blank line; sets `_state` (in_refs, in_table, fence)."""
+    ) -> tuple[bool, bool, str | None]:
+        """Classify one non-blank line; the new (in_refs, in_table, open fence)."""
         fence: str | None = None
         stripped = line.strip()
         md = self.md
@@ -195,37 +192,31 @@ class _Scanner:
                 self.start("code", ls, le)
             else:
                 self.lines.append((ls, le))
-            self._state = (in_refs, in_table, None)
-            return True
+            return (in_refs, in_table, None)
         if self.kind == "code" and md:
             self.flush()
         if md and (m := _FENCE.match(line)):
             self.flush()
             fence = m.group(1)
             self.kind, self.lines = "code", []
-            self._state = (in_refs, False, fence)
-            return True
+            return (in_refs, False, fence)
         if refs_title(stripped) and (prev_blank or self.kind is None or self.kind == "heading"):
             self.flush()
             lead = re.match(r"[\s#]*", line)
             a = ls + (lead.end() if lead else 0)
             self.single("heading", a, ls + len(line.rstrip(" \t#")))
-            self._state = (True, False, None)
-            return True
+            return (True, False, None)
         if m := _FOOTDEF.match(line):
             self.start("reference", ls + m.end(), le, ref_id=m.group(1))
-            self._state = (in_refs, False, None)
-            return True
+            return (in_refs, False, None)
         if (m := _LINKDEF.match(line)) and _definition_target(m.group(1), line[m.end() :]):
             self.start("reference", ls + m.end(), le, ref_id=m.group(1).strip())
-            self._state = (in_refs, False, None)
-            return True
+            return (in_refs, False, None)
         if (m := _ENTRY.match(line)) and (
             in_refs or (m.group(1) and m.group(1)[0].isdigit() and _LOCATOR.search(line))
         ):
             self.start("reference", ls + m.end(), le, ref_id=m.group(1) or m.group(2))
-            self._state = (in_refs, False, None)
-            return True
+            return (in_refs, False, None)
         if md and (m := _ATX.match(line)):
             end = len(line.rstrip())
             closing = re.search(r"[ \t]+#+[ \t]*\Z", line)
@@ -234,17 +225,14 @@ class _Scanner:
             self.flush()
             if ls + m.end() < ls + end:
                 self.single("heading", ls + m.end(), ls + end)
-            self._state = (False, False, None)
-            return True
+            return (False, False, None)
         if md and self.kind == "paragraph" and len(self.lines) == 1 and _SETEXT.match(line):
             self.kind = "heading"
             self.flush()
-            self._state = (False, False, None)
-            return True
+            return (False, False, None)
         if _HR.match(line):
             self.flush()
-            self._state = (in_refs and not md, False, None)
-            return True
+            return (in_refs and not md, False, None)
         if md and "|" in line:
             nxt_end = self.w.find("\n", le + 1)
             nxt = self.w[le + 1 : len(self.w) if nxt_end < 0 else nxt_end]
@@ -252,33 +240,28 @@ class _Scanner:
                 self.flush()
                 if not _TABLE_DELIM.match(line):
                     self._table_row(line, ls)
-                self._state = (False, True, None)
-                return True
+                return (False, True, None)
         if m := _LIST.match(line):
             self.start("list_item", ls + m.end(), le)
             if m.group(3):
                 self.ordinal = int(m.group(3)[:9])
-            self._state = (in_refs, False, None)
-            return True
+            return (in_refs, False, None)
         if md and (m := _QUOTE.match(line)):
             if self.kind == "quote":
                 self.lines.append((ls + m.end(), le))
             else:
                 self.start("quote", ls + m.end(), le)
-            self._state = (in_refs, False, None)
-            return True
+            return (in_refs, False, None)
         # A continuation line or the first line of a paragraph.
         if self.kind in ("paragraph", "list_item", "quote", "reference"):
             if self.kind == "reference" and prev_blank:
                 self.start("paragraph", ls, le)
-                self._state = (False, False, None)
-                return True
+                return (False, False, None)
             self.lines.append((ls, le))
         else:
             self.start("paragraph", ls, le)
             in_refs = in_refs and not prev_blank
-        self._state = (in_refs, False, None)
-        return True
+        return (in_refs, False, None)
 
     def _table_row(self, line: str, ls: int) -> None:
         bar = [i for i, c in enumerate(line) if c == "|" and (i == 0 or line[i - 1] != "\\")]
