@@ -160,3 +160,11 @@ def test_footnote_definitions_are_references_not_claims() -> None:
     ref = parsed.references["1"]
     assert ref.url == "https://moel.go.kr/x"
     assert by_text(parsed, "Wages").citations == ["1"]
+
+
+def test_clause_keeps_its_closing_bracket() -> None:
+    parsed = parse("Wages (as Yonhap reported [1]) rose sharply [2].")
+    assert [(c.text, c.citations) for c in parsed.claims] == [
+        ("Wages (as Yonhap reported)", ["1"]),
+        ("rose sharply.", ["2"]),
+    ]

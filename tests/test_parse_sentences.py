@@ -174,3 +174,24 @@ def test_spans_are_ordered_trimmed_and_inside(text: str) -> None:
         assert not norm[a].isspace()
         assert not norm[b - 1].isspace()
         prev = b
+
+
+def test_times_degrees_and_exclamations_in_quotes() -> None:
+    text = (
+        "The meeting ended at 5 p.m. The next starts at 9 a.m. on Monday. "
+        'She has a Ph.D. in economics. He shouted "Stop!" Then he left.'
+    )
+    assert split(text) == [
+        "The meeting ended at 5 p.m.",
+        "The next starts at 9 a.m. on Monday.",
+        "She has a Ph.D. in economics.",
+        'He shouted "Stop!"',
+        "Then he left.",
+    ]
+
+
+def test_hard_wrapped_initial_at_line_start_does_not_split() -> None:
+    assert split("Lee met with\nA. Smith on Friday. He left.") == [
+        "Lee met with\nA. Smith on Friday.",
+        "He left.",
+    ]

@@ -8,6 +8,7 @@ order, and a failure in one article is reported without stopping the others.
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import AbstractContextManager, contextmanager
@@ -116,12 +117,22 @@ def run_all(
                 outcomes.append(run_job(job))
                 on_done(job)
         return outcomes
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts) as pool:
         futures = {pool.submit(run_job, job): job for job in jobs}
-        with display() as on_done:
-            for future in as_completed(futures):
-                on_done(futures[future])
+        try:
+            with display() as on_done:
+                for future in as_completed(futures):
+                    on_done(futures[future])
+        except KeyboardInterrupt:
+            # Ctrl-C reaches the whole process group: workers ignore it, the
+            # parent drops the queued articles and stops without a traceback.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
         return [future.result() for future in futures]
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @contextmanager

@@ -7,6 +7,7 @@ that retrieval never loops over sentence pairs in Python.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -57,7 +58,7 @@ class SourceIndex:
     vocab: dict[str, int] = field(default_factory=dict)  # word key -> id
     post_ptr: IntArray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
     post_sent: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    stems: dict[str, list[str]] = field(default_factory=dict)  # stem -> keys with that stem
+    sorted_keys: list[str] = field(default_factory=list)  # the vocabulary, sorted (stems)
     number_postings: dict[str, IntArray] = field(default_factory=dict)  # value -> sentences
     date_postings: dict[str, IntArray] = field(default_factory=dict)  # 'month:11' -> sentences
     vocabulary: list[str] = field(default_factory=list)  # keys by id, for RapidFuzz
@@ -72,6 +73,17 @@ class SourceIndex:
         if i is None:
             return None
         return self.post_sent[self.post_ptr[i] : self.post_ptr[i + 1]]
+
+    def same_stem(self, key: str) -> list[str]:
+        """Other keys of the source with the stem of `key` ("negotiation" ~ "negotiate")."""
+        root = stem(key)
+        if len(root) < len(key) or len(key) == 6:  # a 6-letter prefix: find the words under it
+            lo = bisect.bisect_left(self.sorted_keys, root)
+            hi = bisect.bisect_left(self.sorted_keys, root + "\uffff")
+            found = [k for k in self.sorted_keys[lo:hi] if k != key and stem(k) == root]
+        else:  # a short word is its own stem
+            found = []
+        return found
 
     def keys(self, sentence: int) -> list[str]:
         """Word keys of one sentence, in order."""
@@ -226,8 +238,7 @@ def build_index(source_id: str, text: str) -> SourceIndex:
         date_postings=date_postings,
         vocabulary=list(vocab),
     )
-    for key in vocab:
-        index.stems.setdefault(stem(key), []).append(key)
+    index.sorted_keys = sorted(vocab)
     return index
 
 

@@ -18,7 +18,6 @@ from rapidfuzz import fuzz, process
 
 from citecheck.match.claim import ClaimFacts
 from citecheck.match.index import IntArray, SourceIndex
-from citecheck.match.normalize import stem
 from citecheck.match.synonyms import SYNONYMS
 
 FloatArray = npt.NDArray[np.float64]
@@ -73,8 +72,8 @@ def presence_matrix(facts: ClaimFacts, index: SourceIndex) -> FloatArray:
             hits = index.sentences_with(item.key)
             if hits is not None:
                 matrix[row, hits] = 1.0
-            for other in index.stems.get(stem(item.key), ()):
-                near = index.sentences_with(other) if other != item.key else None
+            for other in index.same_stem(item.key):
+                near = index.sentences_with(other)
                 if near is not None:
                     matrix[row, near] = np.maximum(matrix[row, near], STEM_CREDIT)
             for other in SYNONYMS.get(item.key, ()):

@@ -22,7 +22,7 @@ from citecheck.parse.sentences import spans_of_normalized
 __all__ = ["RawClaim", "block_claims"]
 
 _WORD = re.compile(r"[^\W_]")
-_TRAILING = re.compile(r"[\s,;:]*")
+_TRAILING = re.compile(r"[\s,;:)\]”’»]*")  # what a clause keeps after its marker
 _WORDCHAR = re.compile(r"\w")
 _GAP = re.compile(r"[\s,;]*")
 _KIND: dict[str, ClaimKind] = {

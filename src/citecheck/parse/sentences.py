@@ -65,7 +65,7 @@ _CANDIDATE = re.compile(
     re.VERBOSE,
 )
 
-_LIST_OR_HEADING = re.compile(r"[^\S\n]*(?:[-*+•‣◦▪]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|#{1,6}\s)")
+_LIST_OR_HEADING = re.compile(r"[^\S\n]*(?:[-*+•‣◦▪]\s|\d{1,3}[.)]\s|[a-z]\)\s|#{1,6}\s)")
 _ENUMERATOR = re.compile(r"\W*(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\Z")
 _LAST_TOKEN = re.compile(r"\S+\Z")
 _OPENERS = "\"'“‘«([{*_¿¡"
