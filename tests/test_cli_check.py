@@ -621,3 +621,20 @@ def test_explicit_pyproject_without_our_table(work: Path) -> None:
     (work / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
     run = invoke("check", "story.md", "--config", "pyproject.toml")
     assert_usage_error(run, "pyproject.toml", "[tool.citecheck]")
+
+
+def test_a_terminal_that_cannot_show_unicode_gets_replacements(work: Path) -> None:
+    command = [sys.executable, "-c", "from citecheck.cli import main; main()"]
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    env.pop("FORCE_COLOR", None)
+    done = subprocess.run(
+        [*command, "check", "story.md", "--sources-dir", "sources"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert b"Traceback" not in done.stderr
+    assert b'story.md:7:1 unknown_source "Ministers promised' in done.stdout
+    assert b"? [9] names a source" in done.stdout  # the dash, replaced

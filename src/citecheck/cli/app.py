@@ -7,6 +7,7 @@ never a traceback).
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from functools import partial
@@ -389,8 +390,16 @@ def _job(
     )
 
 
+def _tolerate_narrow_encodings() -> None:
+    """On an ASCII or Latin-1 terminal, print `?` for what it cannot show, never crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
 def main(argv: list[str] | None = None) -> NoReturn:
     """The console entry point: usage errors from option parsing also become one line."""
+    _tolerate_narrow_encodings()
     command = typer.main.get_command(app)
     try:
         code = command.main(args=argv, prog_name=PROG, standalone_mode=False)
