@@ -132,3 +132,18 @@ def test_unclosed_comment_keeps_offsets() -> None:
     article = "Ḓ[^a]: noteDr. <!--never closed"
     parsed = parse(article, format="html")
     assert [c.text for c in parsed.claims] == ["Ḓ[^a]: noteDr.", "!--never closed"]
+
+
+def test_hidden_elements_and_footers_are_not_claims() -> None:
+    article = (
+        "<article><p>Visible claim [1].</p>"
+        '<p hidden>Hidden one.</p><div style="display: none">Also hidden.</div>'
+        '<span aria-hidden="true">Icon text.</span>'
+        "<footer>© 2025 News Corp. All rights reserved.</footer></article>"
+    )
+    assert texts(parse(article)) == ["Visible claim."]
+
+
+def test_hidden_paragraph_without_end_tag_hides_only_itself() -> None:
+    article = "<p hidden>Hidden one.<p>Visible claim [1].</p><ul><li hidden>Gone<li>Item [2].</ul>"
+    assert texts(parse(article)) == ["Visible claim.", "Item."]

@@ -32,7 +32,7 @@ def _parse(page: str) -> HtmlElement:
 
 def _text_without_glyphs(element: HtmlElement) -> str:
     """The element's text as a reader sees it, minus the decorative status glyphs."""
-    copy = lxml.html.fromstring(lxml.html.tostring(element, encoding="unicode"))
+    copy = lxml.html.fromstring(lxml.html.tostring(element, encoding="unicode", with_tail=False))
     for glyph in copy.find_class("glyph"):
         glyph.drop_tree()
     return str(copy.text_content())
@@ -301,6 +301,26 @@ def test_verify_report_renders_its_statuses() -> None:
     assert statuses[0] == "supported"
     assert statuses[-1] == "uncited"
     assert report.to_html() == citecheck.verify(article, sources).to_html()
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "# Wages\n\nThe ILO met in **Geneva** on [Friday](https://x.test) [1].\n\n"
+        "- Unemployment fell to 3 percent last year.\n",
+        "<h1>Wages</h1>\n<p>The ILO met in <b>Geneva</b> on Friday [1].</p>\n"
+        "<p>Unemployment fell to 3 percent last year &amp; more.</p>\n",
+    ],
+    ids=["markdown", "html"],
+)
+def test_markup_articles_are_shown_as_written(article: str) -> None:
+    report = citecheck.verify(article, {1: "The ILO met in Geneva on Friday."})
+    doc = _parse(report.to_html())
+    (div,) = doc.xpath('//div[@id="article"]')
+    assert _text_without_glyphs(div) == article
+    assert not div.xpath(".//b | .//h1 | .//a | .//p")  # the markup is text, not elements
+    for claim, element in zip(report.claims, div.xpath(".//span[@data-claim]"), strict=True):
+        assert _text_without_glyphs(element) == article[claim.start : claim.end]
 
 
 def test_empty_report_renders() -> None:

@@ -21,8 +21,26 @@ __all__ = ["read_html"]
 
 _SKIP = frozenset(
     {"script", "style", "head", "title", "nav", "noscript", "template", "svg", "math"}
-    | {"iframe", "object", "button", "select", "textarea", "form"}
+    | {"iframe", "object", "button", "select", "textarea", "form", "footer"}
 )
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
+    | {"source", "track", "wbr"}
+)
+
+
+def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    """Elements a reader never sees: `hidden`, `aria-hidden="true"`, `display: none`."""
+    for name, value in attrs:
+        if name == "hidden":
+            return True
+        if name == "aria-hidden" and (value or "").strip().lower() == "true":
+            return True
+        if name == "style" and re.search(r"display\s*:\s*none", value or "", re.IGNORECASE):
+            return True
+    return False
+
+
 _BLOCK_KIND: dict[str, BlockKind] = {
     "h1": "heading",
     "h2": "heading",
@@ -105,11 +123,14 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._pos()
         if self.skip_depth:
-            if tag == self.skip_tag:
-                self.skip_depth += 1
-            return
-        if tag in _SKIP:
+            if not self._implicitly_closes(tag):
+                if tag == self.skip_tag:
+                    self.skip_depth += 1
+                return
+            self.skip_depth, self.skip_tag = 0, None
+        if tag in _SKIP or (tag not in _VOID and _hidden(attrs)):
             self.skip_tag, self.skip_depth = tag, 1
+            self.gap = True
             return
         if tag in _BLOCK_KIND or tag in _BREAKS:
             self.flush()
@@ -142,6 +163,13 @@ class _Reader(HTMLParser):
             self.sup_builder = self.builder
             self.sup_parts = len(self.builder.parts)
             self.sup_chars = len(self.builder)
+
+    def _implicitly_closes(self, tag: str) -> bool:
+        """A hidden <p>/<li> ends where the next one (or a block) starts, as in browsers."""
+        skip = self.skip_tag
+        if skip in ("li", "dt", "dd", "td", "th", "tr") and tag == skip:
+            return self.skip_depth == 1
+        return skip == "p" and self.skip_depth == 1 and (tag in _BLOCK_KIND or tag in _BREAKS)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br" and not self.skip_depth:

@@ -49,7 +49,7 @@ def render_html(report: Report, *, title: str | None = None) -> str:
         "default-src 'none'; "
         f"style-src '{_sha256(css)}'; "
         f"script-src '{_sha256(js)}'; "
-        "img-src data:; base-uri 'none'; form-action 'none'"
+        "base-uri 'none'; form-action 'none'"
     )
     return "".join(
         [
