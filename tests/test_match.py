@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from citecheck.config import Options
 from citecheck.match import ClaimQuery, Matcher, Verdict
@@ -192,3 +194,19 @@ def test_an_unknown_acronym_is_a_missing_name() -> None:
     verdict = check(m, "UNICEF sent aid to Gaza on Monday.")
     assert verdict.status is Status.PARTIAL
     assert "no cited source mentions 'UNICEF'" in verdict.reasons
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    source=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300),
+    claim=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120),
+)
+def test_any_text_gives_a_finite_score_and_exact_quotes(source: str, claim: str) -> None:
+    sources = {"1": source, "2": "Prices rose 5% in 2023. The ILO met on Friday, Jan. 5."}
+    m = Matcher(sources, Options())
+    for verdict in m.check([ClaimQuery(text=claim, source_ids=("1", "2"))]):
+        assert 0.0 <= verdict.score <= 1.0
+        for ev in verdict.evidence:
+            assert sources[ev.source_id][ev.start : ev.end] == ev.quote
+    decision = m.need([(claim, source[:50])])[0]
+    assert 0.0 <= decision.score <= 1.0
