@@ -202,11 +202,12 @@ def retrieve(facts: ClaimFacts, sources: Sequence[SourceIndex]) -> Retrieval:
 def _merge(
     picks: list[tuple[int, int]], presence: list[FloatArray], weights: FloatArray, total: float
 ) -> list[Window]:
-    """Join picked sentences of one source that lie within a 3-sentence window."""
+    """Join picked sentences that are neighbours in one source, up to 3 in a row."""
     spans: list[list[int]] = []  # [source, first, last], the core's span first
     for s, j in picks:
         for span in spans:
-            if span[0] == s and max(span[2], j) - min(span[1], j) < MAX_WINDOW:
+            adjacent = j in (span[1] - 1, span[2] + 1)
+            if span[0] == s and adjacent and max(span[2], j) - min(span[1], j) < MAX_WINDOW:
                 span[1], span[2] = min(span[1], j), max(span[2], j)
                 break
         else:
