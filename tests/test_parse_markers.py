@@ -168,3 +168,26 @@ def test_clause_keeps_its_closing_bracket() -> None:
         ("Wages (as Yonhap reported)", ["1"]),
         ("rose sharply.", ["2"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Prices fell [1], officials said.",
+        "Prices fell [1] on Friday.",
+        "Prices fell [1], according to the ministry's latest report.",
+    ],
+)
+def test_a_short_or_attribution_tail_stays_with_its_marker(article: str) -> None:
+    parsed = parse(article)
+    assert len(parsed.claims) == 1
+    assert parsed.claims[0].kind == "sentence"
+    assert parsed.claims[0].citations == ["1"]
+
+
+def test_a_real_second_clause_is_split_off() -> None:
+    parsed = parse("Lee said wages rose [1], while prices fell sharply across the country.")
+    assert [(c.text, c.kind, c.citations) for c in parsed.claims] == [
+        ("Lee said wages rose,", "clause", ["1"]),
+        ("while prices fell sharply across the country.", "clause", []),
+    ]

@@ -22,6 +22,7 @@ from citecheck.parse.sentences import spans_of_normalized
 __all__ = ["RawClaim", "block_claims"]
 
 _WORD = re.compile(r"[^\W_]")
+_WORDS = re.compile(r"\w+")
 _TRAILING = re.compile(r"[\s,;:)\]”’»]*")  # what a clause keeps after its marker
 _WORDCHAR = re.compile(r"\w")
 _GAP = re.compile(r"[\s,;]*")
@@ -106,6 +107,30 @@ def _attribute(
     return bounds, owned, orphans
 
 
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|reported|reports|told|added|noted|wrote|writes|stated|announced"
+    r"|confirmed|according)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_tail(after: str) -> bool:
+    """A short rest of the sentence that the marker before it still covers.
+
+    "Prices fell [1], officials said." and "Prices fell [1] on Friday." are one
+    claim citing [1]: an attribution or a couple of words are not a claim of their own.
+    """
+    tail = after.strip()
+    if len(tail) > 120:
+        return False
+    words = _WORDS.findall(tail)
+    if len(words) <= 2:
+        return True
+    if re.match(r"[\s,;:—–-]*according\s+to\b", tail, re.IGNORECASE):
+        return True
+    return len(words) <= 6 and _ATTRIBUTION.search(tail) is not None
+
+
 def _split_mid(
     masked: str, start: int, end: int, markers: list[FoundMarker]
 ) -> list[tuple[int, int, list[FoundMarker]]]:
@@ -120,7 +145,8 @@ def _split_mid(
             continue  # same group: "[1][2]", "[1], [2]"
         after = masked[m.end : end]
         before = masked[cur : group[0].start]
-        if _WORD.search(after) and _WORD.search(before):
+        last = nxt is None
+        if _WORD.search(after) and _WORD.search(before) and not (last and _is_tail(after)):
             trail = _TRAILING.match(masked, m.end, end)
             cut = trail.end() if trail else m.end
             cut_end = cut
