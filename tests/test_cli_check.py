@@ -638,3 +638,20 @@ def test_a_terminal_that_cannot_show_unicode_gets_replacements(work: Path) -> No
     assert b"Traceback" not in done.stderr
     assert b'story.md:7:1 unknown_source "Ministers promised' in done.stdout
     assert b"? [9] names a source" in done.stdout  # the dash, replaced
+
+
+def test_a_huge_article_is_refused_without_reading_it_all(work: Path) -> None:
+    (work / "citecheck.toml").write_text("max-article-chars = 100\n", encoding="utf-8")
+    (work / "huge.md").write_text("word " * 10_000, encoding="utf-8")
+    assert_usage_error(invoke("check", "huge.md"), "huge.md", "max_article_chars")
+    assert_usage_error(invoke("check", "-", stdin="word " * 10_000), "<stdin>", "limit")
+
+
+def test_an_unreadable_article_fails_alone(work: Path) -> None:
+    (work / "photo.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01")
+    run = invoke(
+        "check", "photo.md", "clean.md", "--sources-dir", "sources", "--output-format", "json"
+    )
+    assert_usage_error(run, "photo.md: not a text file")
+    reports = ReportSet.model_validate_json(run.stdout).reports
+    assert [r.article for r in reports] == ["clean.md"]

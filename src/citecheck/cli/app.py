@@ -21,11 +21,11 @@ from citecheck import __version__
 from citecheck.cli import baseline as baselines
 from citecheck.cli.articles import ArticleFile, discover, read_article
 from citecheck.cli.output import PROG, emit, error, note, progress_bar
-from citecheck.cli.runner import Failure, Job, default_workers, run_all
+from citecheck.cli.runner import Failure, Job, Outcome, default_workers, run_all
 from citecheck.cli.settings import SettingsCache, parse_fail_on
 from citecheck.cli.sourcing import SourceValue, parse_source_flags
 from citecheck.config import Options
-from citecheck.errors import CitecheckError, InvalidOptionsError
+from citecheck.errors import CitecheckError, InvalidInputError, InvalidOptionsError
 from citecheck.render import available, takes_several
 from citecheck.report import Report
 
@@ -329,13 +329,23 @@ def _check(
         _usage(
             f"--output-format {output_format} shows one article at a time; {len(files)} were given"
         )
-    job_list = [_job(article, overrides, explicit, sources_dir, err, quiet) for article in files]
+    # An article that cannot be read fails alone; the others are still checked.
+    entries: list[Job | Failure] = []
+    for article in files:
+        try:
+            entries.append(_job(article, overrides, explicit, sources_dir, err, quiet))
+        except InvalidInputError as exc:
+            entries.append(Failure(article.name, str(exc).removeprefix(f"{article.name}: ")))
+    job_list = [e for e in entries if isinstance(e, Job)]
 
     show_progress = len(job_list) > 1 and not quiet and err.is_terminal
     workers = default_workers(jobs, len(job_list))
-    outcomes = run_all(
-        job_list, workers, partial(progress_bar, err, len(job_list)) if show_progress else None
+    finished = iter(
+        run_all(
+            job_list, workers, partial(progress_bar, err, len(job_list)) if show_progress else None
+        )
     )
+    outcomes = [Outcome(e) if isinstance(e, Failure) else next(finished) for e in entries]
 
     failures = [o.result for o in outcomes if isinstance(o.result, Failure)]
     reports = [o.result for o in outcomes if isinstance(o.result, Report)]
@@ -377,7 +387,7 @@ def _job(
         by_suffix = FORMAT_BY_SUFFIX.get(article.path.suffix.lower())
         if by_suffix is not None:  # the file's extension is a surer sign than its content
             options = Options.build(options, format=by_suffix)
-    text = read_article(article)
+    text = read_article(article, options.max_article_chars)
     if not text.strip() and not quiet:
         note(err, f"{article.name}: the article is empty; nothing to check")
     return Job(

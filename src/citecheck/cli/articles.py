@@ -107,17 +107,27 @@ def _matches(path: PurePosixPath, pattern: str) -> bool:
     return fnmatchcase(str(path), pattern.lstrip("/")) or path.match(pattern)
 
 
-def read_article(article: ArticleFile) -> str:
-    """The article's text; `InvalidInputError` for unreadable or binary files."""
+def read_article(article: ArticleFile, max_chars: int) -> str:
+    """The article's text; `InvalidInputError` for unreadable, binary or oversized files.
+
+    At most `4 * max_chars + 1` bytes are read (no character takes more than
+    four bytes in UTF-8), so a huge file is refused without loading it.
+    """
+    limit = 4 * max_chars + 1
     if article.path is None:
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(limit)
     else:
         if not article.path.is_file():
             raise InvalidInputError(f"{article.name}: not a file")
         try:
-            data = article.path.read_bytes()
+            with article.path.open("rb") as handle:
+                data = handle.read(limit)
         except OSError as exc:
             raise InvalidInputError(f"{article.name}: cannot read: {exc.strerror or exc}") from None
+    if len(data) >= limit:
+        raise InvalidInputError(
+            f"{article.name}: over the limit of {max_chars:,} characters (option max_article_chars)"
+        )
     return decode(data, article.name)
 
 
