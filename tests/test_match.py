@@ -155,3 +155,40 @@ def test_specific_fact_needs_a_citation(matcher: Matcher) -> None:
     decision = matcher.need([("Unemployment rose to 3.1 percent in October.", "")])[0]
     assert decision.needs_citation
     assert 0.0 <= decision.score <= 1.0
+
+
+def test_rounded_figure_backs_the_claim_but_a_different_one_does_not() -> None:
+    m = Matcher(
+        {"1": "The fund raised 3,512,000 dollars. Exports reached 14.8 million tonnes."}, Options()
+    )
+    rounded = check(m, "The fund raised 3.5 million dollars.")
+    assert rounded.status is Status.SUPPORTED, rounded.reasons
+    changed = check(m, "Exports reached 15.3 million tonnes.")
+    assert changed.status is not Status.SUPPORTED
+    assert "source 1 says '14.8 million', the claim says '15.3 million'" in changed.reasons
+
+
+def test_common_paraphrases_count_as_backing() -> None:
+    m = Matcher(
+        {"1": "The novelist's death in Lisbon was announced on Tuesday by her publisher."},
+        Options(),
+    )
+    verdict = check(m, "The novelist died in Lisbon, her publisher announced on Tuesday.")
+    assert verdict.status is Status.SUPPORTED, verdict.reasons
+    assert "died" in verdict.evidence[0].matched_terms
+
+
+def test_acronym_and_full_name_match_both_ways() -> None:
+    m = Matcher({"1": "The United States sent aid to Gaza on Monday."}, Options())
+    verdict = check(m, "The US sent aid to Gaza on Monday.")
+    assert verdict.status is Status.SUPPORTED, verdict.reasons
+    m2 = Matcher({"1": "The WHO declared an emergency in March."}, Options())
+    verdict2 = check(m2, "The World Health Organization declared an emergency in March.")
+    assert verdict2.status is Status.SUPPORTED, verdict2.reasons
+
+
+def test_an_unknown_acronym_is_a_missing_name() -> None:
+    m = Matcher({"1": "The United Nations Children's Fund sent aid to Gaza on Monday."}, Options())
+    verdict = check(m, "UNICEF sent aid to Gaza on Monday.")
+    assert verdict.status is Status.PARTIAL
+    assert "no cited source mentions 'UNICEF'" in verdict.reasons

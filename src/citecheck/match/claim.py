@@ -123,6 +123,8 @@ def _is_name(doc: Doc, i: int) -> bool:
     text = token.text
     if not text[:1].isupper() or not token.is_alpha:
         return False
+    if len(text) >= 2 and text.isupper():  # an acronym: "UNICEF", "US"
+        return True
     if i == 0 or doc[i - 1].text in {".", "!", "?", ":", '"', "“", "(", "-"}:
         return zipf_frequency(text.lower(), "en") < 3.0
     return True
@@ -161,7 +163,8 @@ def analyse(doc: Doc) -> ClaimFacts:
                 close_run()
             continue
         key = word_key(token.text)
-        if low in STOP or key in STOP:
+        acronym = len(token.text) >= 2 and token.text.isupper()
+        if (low in STOP or key in STOP) and not acronym:
             if low not in {"of", "the", "for", "and"}:
                 close_run()
             continue

@@ -85,6 +85,19 @@ class SourceIndex:
             found = []
         return found
 
+    def spelled_out(self, acronym: str) -> IntArray | None:
+        """Sentences that spell an acronym out in words ("AI": "artificial intelligence")."""
+        if not 2 <= len(acronym) <= 6 or not acronym.isalpha():
+            return None
+        gap = r"[\w'’-]*[ \t]+(?:(?:of|the|for|and|on|de)[ \t]+)?"
+        pattern = re.compile(r"\b" + gap.join(re.escape(c) for c in acronym) + r"\w*", re.I)
+        offsets = [m.start() for m in pattern.finditer(self.text)]
+        if not offsets:
+            return None
+        where = _sentence_of(self.starts, self.ends, np.array(offsets, dtype=np.int64))
+        found = np.unique(where[where >= 0])
+        return found if len(found) else None
+
     def keys(self, sentence: int) -> list[str]:
         """Word keys of one sentence, in order."""
         return self.token_keys[self.token_bounds[sentence] : self.token_bounds[sentence + 1]]
@@ -101,7 +114,8 @@ _NEGATION_TOKENS = frozenset(
     for form in (word, word.capitalize(), word.upper())
 )
 _DIGIT = re.compile(r"\d")
-_KEYS: dict[str, str] = {}  # token -> key, shared by all sources of the process
+_KEYS: dict[str, str] = {}
+_MAX_CACHED_KEYS = 500_000  # token -> key, shared by all sources of the process
 
 
 def _locate(sentence: str, token: str, start: int) -> int:
@@ -156,6 +170,8 @@ def build_index(source_id: str, text: str) -> SourceIndex:
     counts = np.fromiter(map(len, per_sentence), dtype=np.int64, count=n_sent)
     tokens = list(itertools.chain.from_iterable(per_sentence))
     cache = _KEYS
+    if len(cache) > _MAX_CACHED_KEYS:  # a long-running process reading many sources
+        cache.clear()
     for token in set(tokens).difference(cache):
         cache[token] = word_key(token)
     keys = list(map(cache.__getitem__, tokens))
@@ -187,7 +203,7 @@ def build_index(source_id: str, text: str) -> SourceIndex:
     if runs:
         run_where = _sentence_of(starts, ends, np.array([p for p, _ in runs], dtype=np.int64))
         for (_, run), i in zip(runs, run_where.tolist(), strict=True):
-            words = [w for w in run.split() if w not in _MINOR]
+            words = [w for w in run.split() if w.lower() not in _MINOR]
             if i >= 0 and 2 <= len(words) <= 8:
                 extra_keys.append("".join(w[0] for w in words).lower())
                 extra_where.append(i)
@@ -245,4 +261,4 @@ def build_index(source_id: str, text: str) -> SourceIndex:
 _NAME_RUN = re.compile(
     r"\b[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|for|and|on|de)[ \t]+)?[A-Z][\w'’-]*)+"
 )
-_MINOR = frozenset({"of", "the", "for", "and", "on", "de"})
+_MINOR = frozenset({"of", "the", "for", "and", "on", "de", "a", "an"})

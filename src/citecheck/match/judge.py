@@ -150,8 +150,9 @@ class LexicalJudge:
         facts_absent = [
             i for i in absent if i.kind in ("name", "number", "date") or i.weight >= 3.5
         ]
-        for item in facts_absent[:4]:
-            reasons.append(f"no cited source mentions '{item.surface}'")
+        if status is not Status.SUPPORTED:
+            for item in facts_absent[:4]:
+                reasons.append(f"no cited source mentions '{item.surface}'")
         apart = [
             item.surface
             for row, item in enumerate(facts.items)
@@ -169,7 +170,10 @@ class LexicalJudge:
             lead = (
                 f"{who} backs it" if len(retrieval.windows) == 1 else "the cited passages back it"
             )
-            reasons.append(f"{lead}: '{quote}'")
+            unseen = ", ".join(f"'{i.surface}'" for i in facts_absent[:4])
+            reasons.append(
+                f"{lead}: '{quote}'" + (f" (not in the source: {unseen})" if unseen else "")
+            )
         elif not found:
             share = round(100 * values["cov_multi"])
             reasons.append(

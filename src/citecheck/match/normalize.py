@@ -254,6 +254,8 @@ def spelling(word: str) -> str:
 @lru_cache(maxsize=400_000)
 def word_key(token: str) -> str:
     """The canonical key of a word: lower case, apostrophes folded, lemma, US spelling."""
+    if len(token) >= 2 and token.isupper() and token.isalpha():
+        return token.lower()  # an acronym is not lemmatised ("AI" is not "ai" -> "have")
     word = token.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]

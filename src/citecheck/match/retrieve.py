@@ -80,6 +80,10 @@ def presence_matrix(facts: ClaimFacts, index: SourceIndex) -> FloatArray:
                 near = index.sentences_with(other)
                 if near is not None:
                     matrix[row, near] = np.maximum(matrix[row, near], SYNONYM_CREDIT)
+            if hits is None and item.surface.isupper() and len(item.surface) >= 2:
+                spelled = index.spelled_out(item.key)  # "AI" in the claim, spelled out
+                if spelled is not None:
+                    matrix[row, spelled] = np.maximum(matrix[row, spelled], ACRONYM_CREDIT)
             if hits is None and len(item.key) >= 5:
                 fuzzy_rows.append(row)
                 fuzzy_keys.append(item.key)
