@@ -68,9 +68,13 @@ def screenshot(html: str, out: Path, width: int, height: int, status: str | None
                 )
             driver.get(page.as_uri())
             if status:
-                claim = driver.find_element(By.CSS_SELECTOR, f'.claim[data-status="{status}"]')
-                claim.click()
-                driver.execute_script("window.scrollTo(0, 0)")
+                # The first claim with that status, else the first finding, else none.
+                claims = driver.find_elements(
+                    By.CSS_SELECTOR, f'.claim[data-status="{status}"]'
+                ) or driver.find_elements(By.CSS_SELECTOR, ".verdict-jumps a")
+                if claims:
+                    claims[0].click()
+                    driver.execute_script("window.scrollTo(0, 0)")
             out.parent.mkdir(parents=True, exist_ok=True)
             driver.save_screenshot(str(out))
         finally:
