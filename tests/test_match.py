@@ -124,6 +124,16 @@ def test_suggest_finds_the_source_that_backs_an_uncited_claim(matcher: Matcher) 
     assert found[0].evidence.quote.startswith("Lee Jae Myung took office")
 
 
+def test_suggest_many_matches_suggest_one_by_one(matcher: Matcher) -> None:
+    pairs = [
+        ("Lee Jae Myung took office in June 2025.", ""),
+        ("Volcanic eruptions disrupted shipping routes across the Pacific.", ""),
+    ]
+    batch = matcher.suggest_many(pairs)
+    assert batch == [matcher.suggest(text, context) for text, context in pairs]
+    assert batch[1] == []
+
+
 def test_sentence_count(matcher: Matcher) -> None:
     assert matcher.sentence_count("1") == 5
     assert matcher.sentence_count("2") == 2

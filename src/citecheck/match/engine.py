@@ -65,7 +65,13 @@ class Matcher:
 
     def suggest(self, text: str, context: str = "") -> list[Suggestion]:
         """Given sources that support an uncited claim, best first."""
-        facts = analyse_all([text])[0]
+        return self.suggest_many([(text, context)])[0]
+
+    def suggest_many(self, pairs: Sequence[tuple[str, str]]) -> list[list[Suggestion]]:
+        """`suggest` for many (claim, context) pairs, analysed in one batch."""
+        return [self._suggest(f) for f in analyse_all([text for text, _ in pairs])]
+
+    def _suggest(self, facts: ClaimFacts) -> list[Suggestion]:
         out: list[Suggestion] = []
         for sid in sorted(self._indexes):
             verdict = self._verdict(facts, [sid])
