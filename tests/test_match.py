@@ -220,3 +220,11 @@ def test_any_text_gives_a_finite_score_and_exact_quotes(source: str, claim: str)
             assert sources[ev.source_id][ev.start : ev.end] == ev.quote
     decision = m.need([(claim, source[:50])])[0]
     assert 0.0 <= decision.score <= 1.0
+
+
+def test_iso_dates_give_their_month() -> None:
+    m = Matcher({"1": "PUBLISHED: 2018-03-14\nThe museum reopened after repairs."}, Options())
+    verdict = check(m, "The museum reopened in March 2018 after repairs.")
+    assert verdict.status is Status.SUPPORTED, verdict.reasons
+    changed = check(m, "The museum reopened in May 2018 after repairs.")
+    assert changed.status is not Status.SUPPORTED

@@ -298,12 +298,16 @@ FACT_TOKENS: frozenset[str] = frozenset(
     for form in (word, word.capitalize(), word.upper())
 )
 
+_ISO_MONTH = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{1,2}(?!\d)")
 Fact = tuple[str, str, str, int]  # (kind: "number" | "date", key, surface, offset)
 
 
 def fact_at(text: str, pos: int, token: str) -> Fact | None:
     """The number or date that starts with `token` at `pos`, if any."""
     if token[0].isdigit():
+        iso = _ISO_MONTH.match(text, max(0, pos - 5)) if len(token) == 2 else None
+        if iso is not None and 1 <= int(token) <= 12:
+            return ("date", f"month:{int(token)}", iso.group(), pos)  # 2018-03-14: March
         year = _YEAR.match(text, pos)
         number = _NUMBER.match(text, pos)
         if number is None:
