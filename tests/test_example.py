@@ -41,6 +41,19 @@ def test_pull_quote_is_traced_to_the_source_that_supports_it(
     assert any("[2]" in reason for reason in pull_quote.reasons)
     assert pull_quote.evidence
     assert pull_quote.evidence[0].source_id == "2"
+    assert "play a major role" in pull_quote.evidence[0].quote
+
+
+def test_evidence_quotes_the_backing_sentence_first(
+    example_article: str, example_sources: dict[str, str]
+) -> None:
+    report = citecheck.verify(example_article, example_sources)
+    claim = _claim(report, "Director-General Houngbo provided guidance")
+    first = claim.evidence[0]
+    assert first.quote.startswith("Houngbo provided guidance")
+    assert "\n\n" not in first.quote  # one passage, not three paragraphs
+    assert example_sources[first.source_id][first.start : first.end] == first.quote
+    assert claim.evidence == sorted(claim.evidence, key=lambda e: -e.score)
 
 
 def test_cited_factual_claims_are_supported(

@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 from typing import Protocol
 
+import numpy as np
+
 from citecheck.match.claim import ClaimFacts
 from citecheck.match.features import BACKED, Conflict, conflicts, features
 from citecheck.match.logistic import LogisticModel, load_model
@@ -80,7 +82,11 @@ class LexicalJudge:
             status = Status.PARTIAL
         else:
             status = Status.UNSUPPORTED
-        evidence = [self._evidence(facts, retrieval, w, source_ids) for w in retrieval.windows]
+        evidence = [
+            piece
+            for window in retrieval.windows
+            for piece in evidence_pieces(facts, retrieval, window, source_ids)
+        ]
         missing = [
             item.surface
             for row, item in enumerate(facts.items)
@@ -95,22 +101,6 @@ class LexicalJudge:
             evidence=evidence,
             reasons=reasons,
             missing_terms=missing,
-        )
-
-    @staticmethod
-    def _evidence(
-        facts: ClaimFacts, retrieval: Retrieval, window: Window, source_ids: list[str]
-    ) -> Evidence:
-        index = retrieval.sources[window.source]
-        start, end, quote = index.quote(window.first, window.last)
-        matched = [i.surface for r, i in enumerate(facts.items) if window.credits[r] >= BACKED]
-        return Evidence(
-            source_id=source_ids[window.source],
-            quote=quote,
-            start=start,
-            end=end,
-            score=min(1.0, max(0.0, window.coverage)),
-            matched_terms=matched,
         )
 
     @staticmethod
@@ -164,7 +154,8 @@ class LexicalJudge:
                 f"{listed} appear(s) in the source but not in the passages that match the rest"
             )
         best = retrieval.windows[0]
-        quote = _short(retrieval.sources[best.source].quote(best.first, best.last)[2])
+        lead_piece = evidence_pieces(facts, retrieval, best, source_ids)[0]
+        quote = _short(lead_piece.quote)
         who = _name(source_ids, best.source)
         if status is Status.SUPPORTED:
             lead = (
@@ -180,3 +171,48 @@ class LexicalJudge:
                 f"the closest passage ({who}) backs about {share}% of the claim: '{quote}'"
             )
         return reasons
+
+
+def evidence_pieces(
+    facts: ClaimFacts, retrieval: Retrieval, window: Window, source_ids: list[str]
+) -> list[Evidence]:
+    """A window as evidence an editor can read: only the sentences that back something.
+
+    A window of up to three sentences may hold a sentence that backs nothing (two
+    sentences that do, with one between them); quoting it would bury the evidence. The
+    window is cut into runs of consecutive backing sentences, strongest first.
+    """
+    index = retrieval.sources[window.source]
+    credits = retrieval.presence[window.source][:, window.first : window.last + 1]
+    weights = np.array([item.weight for item in facts.items], dtype=np.float64)
+    total = float(weights.sum())
+    backing = [k for k in range(credits.shape[1]) if bool((credits[:, k] >= BACKED).any())]
+    if not backing:
+        backing = list(range(credits.shape[1]))
+    runs: list[list[int]] = []
+    for k in backing:
+        if runs and k == runs[-1][1] + 1:
+            runs[-1][1] = k
+        else:
+            runs.append([k, k])
+    pieces = []
+    for first, last in runs:
+        run_credits = credits[:, first : last + 1].max(axis=1)
+        coverage = float(weights @ run_credits / total) if total > 0 else 0.0
+        start, end, quote = index.quote(window.first + first, window.first + last)
+        pieces.append(
+            Evidence(
+                source_id=source_ids[window.source],
+                quote=quote,
+                start=start,
+                end=end,
+                score=min(1.0, max(0.0, coverage)) if math.isfinite(coverage) else 0.0,
+                matched_terms=[
+                    item.surface
+                    for row, item in enumerate(facts.items)
+                    if run_credits[row] >= BACKED
+                ],
+            )
+        )
+    pieces.sort(key=lambda piece: -piece.score)  # stable: ties keep source order
+    return pieces
