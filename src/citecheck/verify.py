@@ -11,9 +11,9 @@ from typing import Any
 
 from citecheck.config import Options
 from citecheck.errors import CitecheckError, InternalError, InvalidInputError, SourceError
-from citecheck.match import ClaimQuery, Matcher, Verdict
+from citecheck.match import ClaimQuery, Matcher, NeedDecision, Suggestion, Verdict
 from citecheck.parse import ParsedArticle, ParsedClaim, parse_article
-from citecheck.report import ClaimResult, Report, SourceInfo, Status, Summary
+from citecheck.report import ClaimResult, Evidence, Report, SourceInfo, Status, Summary
 from citecheck.sources import Source, SourceLike, load_sources, origin_of
 from citecheck.sources.load import Progress
 
@@ -184,6 +184,12 @@ def _judge_claims(
             strict=True,
         )
     )
+    # Uncited claims that need a source: which given source would back them (one batch).
+    wanting = [c for c in uncited if _needs_citation(c, needs[c.index])]
+    suggestions: dict[int, list[Suggestion]] = {}
+    if opts.suggest_citations and loaded and wanting:
+        found = matcher.suggest_many([(c.text, c.context) for c in wanting])
+        suggestions = dict(zip((c.index for c in wanting), found, strict=True))
 
     results: list[ClaimResult] = []
     for claim in claims:
@@ -196,7 +202,9 @@ def _judge_claims(
                 marks = "".join(f"[{s}]" for s in citations[claim.index])
                 fields["reasons"].insert(0, f"covered by {marks} later in its paragraph")
         else:
-            fields = _uncited_fields(claim, needs[claim.index], matcher, loaded, opts)
+            fields = _uncited_fields(
+                claim, needs[claim.index], suggestions.get(claim.index, []), loaded
+            )
         fields["reasons"] = [*claim.notes, *fields.get("reasons", [])]
         results.append(
             ClaimResult(
@@ -235,10 +243,7 @@ def _cited_fields(
         else:
             reasons.append(f"source {source_id} could not be loaded: {info.error}")
     checked = [s for s in cited_ids if s in loaded]
-    evidence = [
-        e.model_copy(update={"page": loaded[e.source_id].page_of(e.start)})
-        for e in verdict.evidence
-    ]
+    evidence = [_with_page(e, loaded) for e in verdict.evidence]
     if missing:
         status = Status.UNKNOWN_SOURCE
         if checked:
@@ -263,45 +268,39 @@ def _cited_fields(
     }
 
 
+def _needs_citation(claim: ParsedClaim, need: NeedDecision) -> bool:
+    if claim.kind in _NO_SOURCE_KINDS:
+        return False
+    return bool(need.needs_citation) or claim.citation_needed
+
+
 def _uncited_fields(
     claim: ParsedClaim,
-    need: Any,
-    matcher: Matcher,
+    need: NeedDecision,
+    suggestions: list[Suggestion],
     loaded: Mapping[str, Source],
-    opts: Options,
 ) -> dict[str, Any]:
-    reasons: list[str] = []
     if claim.kind in _NO_SOURCE_KINDS:
         return {
             "status": Status.EXEMPT,
             "needs_citation": False,
             "reasons": [f"a {claim.kind.replace('_', ' ')} needs no source"],
         }
-    needs_citation = bool(need.needs_citation) or claim.citation_needed
+    reasons: list[str] = []
     if claim.citation_needed:
         reasons.append("the article itself marks this claim [citation needed]")
-    if not needs_citation:
+    if not _needs_citation(claim, need):
         return {"status": Status.EXEMPT, "needs_citation": False, "reasons": reasons}
-    if need.reason and not claim.citation_needed:
-        reasons.append(need.reason)
-    elif not claim.citation_needed:
-        reasons.append("states a fact but cites no source")
-    suggested: list[str] = []
-    evidence = []
-    if opts.suggest_citations and loaded:
-        for suggestion in matcher.suggest(claim.text, claim.context):
-            suggested.append(suggestion.source_id)
-            if suggestion.evidence is not None:
-                ev = suggestion.evidence
-                evidence.append(
-                    ev.model_copy(update={"page": loaded[ev.source_id].page_of(ev.start)})
-                )
-        if suggested:
-            best = evidence[0].quote if evidence else ""
-            reasons.append(
-                f"source {suggested[0]} supports it; cite [{suggested[0]}]"
-                + (f": '{_shorten(best)}'" if best else "")
-            )
+    if not claim.citation_needed:
+        reasons.append(need.reason or "states a fact but cites no source")
+    suggested = [s.source_id for s in suggestions]
+    evidence = [_with_page(s.evidence, loaded) for s in suggestions if s.evidence is not None]
+    if suggested:
+        best = evidence[0].quote if evidence else ""
+        reasons.append(
+            f"source {suggested[0]} supports it; cite [{suggested[0]}]"
+            + (f": '{_shorten(best)}'" if best else "")
+        )
     return {
         "status": Status.UNCITED,
         "needs_citation": True,
@@ -309,6 +308,11 @@ def _uncited_fields(
         "evidence": evidence,
         "reasons": reasons,
     }
+
+
+def _with_page(evidence: Evidence, loaded: Mapping[str, Source]) -> Evidence:
+    """Evidence with the page it stands on, for paged sources (PDF)."""
+    return evidence.model_copy(update={"page": loaded[evidence.source_id].page_of(evidence.start)})
 
 
 def effective_citations(claims: list[ParsedClaim], scope: str) -> dict[int, list[str]]:
