@@ -75,9 +75,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--l2", type=float, default=100.0)
+    parser.add_argument("--features", default=",".join(NEED_FEATURES))
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
     d = collect(args.data)
+    names = [n for n in args.features.split(",") if n]
+    d["x"] = d["x"][:, [NEED_FEATURES.index(n) for n in names]]
     x, y, sets = d["x"], d["y"], d["set"]
     fold = folds(d["group"])
     p = np.zeros(len(y))
@@ -101,14 +104,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     coef, b = fit_logistic((x - mean) / scale, y.astype(float), sample_weights(sets, y), args.l2)
     p_all = 1 / (1 + np.exp(-np.clip((x - mean) / scale @ coef + b, -30, 30)))
     t = best_threshold(p_all, d)
-    for name, c in sorted(zip(NEED_FEATURES, coef, strict=True), key=lambda v: -abs(v[1])):
+    for name, c in sorted(zip(names, coef, strict=True), key=lambda v: -abs(v[1])):
         print(f"  {name:22s} {c:+.3f}")
     print(f"  threshold {t:.3f}")
     if args.write:
         model = {
             "note": "fitted by benchmarks/fit_need.py on the dev split of "
             "expertqa-citeworthiness and wcd-fa-en (equal weight per set and class)",
-            "features": list(NEED_FEATURES),
+            "features": names,
             "mean": [round(float(v), 6) for v in mean],
             "scale": [round(float(v), 6) for v in scale],
             "coef": [round(float(v), 6) for v in coef],

@@ -228,3 +228,45 @@ def test_iso_dates_give_their_month() -> None:
     assert verdict.status is Status.SUPPORTED, verdict.reasons
     changed = check(m, "The museum reopened in May 2018 after repairs.")
     assert changed.status is not Status.SUPPORTED
+
+
+def test_each_sub_claim_gets_its_own_best_sentence() -> None:
+    from citecheck.match.claim import analyse_all
+    from citecheck.match.features import sub_claim_support
+    from citecheck.match.index import build_index
+    from citecheck.match.retrieve import retrieve
+
+    source = (
+        "The bridge opened to traffic in 1932. Tolls were abolished long ago. "
+        "Engineers praised its steel arch design."
+    )
+    index = build_index("1", source)
+    both, one = analyse_all(
+        [
+            "The bridge opened to traffic in 1932, and engineers praised its steel arch design.",
+            "The bridge opened to traffic in 1932, and critics mocked its narrow pedestrian lanes.",
+        ]
+    )
+    backed = sub_claim_support(both, retrieve(both, [index]))
+    half = sub_claim_support(one, retrieve(one, [index]))
+    # Both clauses are backed, each by a different sentence; in the second claim the
+    # weakest clause has almost nothing behind it.
+    assert backed >= 0.9
+    assert half < 0.5
+    assert half < backed
+
+
+def test_reported_speech_of_he_or_she_leans_on_a_source() -> None:
+    from citecheck.match.claim import analyse_all
+    from citecheck.match.need import need_features
+
+    context = "Mayor Ana Ruiz opened the new library on Monday."
+    said, plain = analyse_all(
+        ["She said the library would stay open late.", "The library stays open late."]
+    )
+    reported = need_features(said.text, context, said)
+    narrated = need_features(plain.text, context, plain)
+    assert reported["speech_pronoun"] == 1.0
+    assert narrated["speech_pronoun"] == 0.0
+    assert reported["context_overlap"] > 0.0  # "library" continues the sentence before
+    assert need_features(plain.text, "", plain)["context_overlap"] == 0.0

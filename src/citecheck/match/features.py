@@ -49,6 +49,7 @@ FEATURES: tuple[str, ...] = (
     "rare_missing",
     "clause_min",
     "clause_low",
+    "sub_single_min",
 )
 
 
@@ -181,6 +182,47 @@ def _bigram(facts: ClaimFacts, retrieval: Retrieval) -> float:
     return sum((a, b) in near or (b, a) in near for a, b in pairs) / len(pairs)
 
 
+def _subclaims(facts: ClaimFacts) -> list[list[int]]:
+    """Item rows of each sub-claim: the claim's clauses, a clause of one item joined to
+    the one before (a lone word is a detail of its clause, not a statement)."""
+    groups: list[list[int]] = []
+    last = None
+    for row, item in sorted(enumerate(facts.items), key=lambda t: (t[1].clause, t[0])):
+        if item.clause != last:
+            groups.append([])
+            last = item.clause
+        groups[-1].append(row)
+    merged: list[list[int]] = []
+    for g in groups:
+        if len(g) < 2 and merged:
+            merged[-1].extend(g)
+        else:
+            merged.append(list(g))
+    if len(merged) >= 2 and len(merged[0]) < 2:
+        merged[1].extend(merged.pop(0))
+    return merged
+
+
+def sub_claim_support(facts: ClaimFacts, retrieval: Retrieval) -> float:
+    """How well the worst-backed sub-claim is backed by its best single source sentence.
+
+    A claim is only as supported as its weakest clause; each clause may be backed by a
+    different sentence, so each gets its own best one.
+    """
+    weights = np.array([i.weight for i in facts.items], dtype=np.float64)
+    subs = [g for g in _subclaims(facts) if weights[g].sum() > 0]
+    if not subs:
+        return 0.0
+    member = np.zeros((len(subs), len(weights)))
+    for k, g in enumerate(subs):
+        member[k, g] = weights[g] / weights[g].sum()
+    best = np.zeros(len(subs))
+    for matrix in retrieval.presence:
+        if matrix.shape[1]:
+            np.maximum(best, (member @ matrix).max(axis=1), out=best)
+    return float(best.min())
+
+
 def features(
     facts: ClaimFacts, retrieval: Retrieval, found: list[Conflict] | None = None
 ) -> dict[str, float]:
@@ -214,6 +256,7 @@ def features(
         if len(rows) >= 2 and w.sum() > 0:
             clause_cover.append(float(w @ covered[rows] / w.sum()))
     values = {
+        "sub_single_min": sub_claim_support(facts, retrieval),
         "cov_single": retrieval.best_single,
         "cov_window": retrieval.best_window,
         "cov_multi": cov_multi,

@@ -120,6 +120,8 @@ NEED_FEATURES: tuple[str, ...] = (
     "context_digits",
     "digits",
     "starts_pronoun",
+    "context_overlap",
+    "speech_pronoun",
 )
 
 _SUBJECTS = frozenset(["he", "she", "it", "they", "also", "then", "who", "which", "and"])
@@ -188,6 +190,24 @@ def _attribution(facts: ClaimFacts, text: str) -> str | None:
     return names[-1] if names else None
 
 
+_SPEECH = re.compile(
+    r"^(?:he|she|they|it|we)\s+(?:also\s+)?(?:said|says|added|adds|explained|noted|argued|"
+    r"wrote|writes|stated|told|believes|believed|thinks|thought|claimed|claims|recalled)\b",
+    re.IGNORECASE,
+)
+
+
+def _context_cues(text: str, context: str, facts: ClaimFacts) -> dict[str, float]:
+    """A sentence that continues the one before it ("it" of the same topic) or reports
+    what "he" or "she" said leans on the source the context already needs."""
+    keys = {word_key(w) for w in TOKEN.findall(context[-300:])}
+    own = [i.key for i in facts.items if i.kind in ("word", "name")]
+    return {
+        "context_overlap": sum(k in keys for k in own) / len(own) if own else 0.0,
+        "speech_pronoun": float(_SPEECH.match(text.strip()) is not None),
+    }
+
+
 def need_features(text: str, context: str, facts: ClaimFacts) -> dict[str, float]:
     """What the need model weighs; every value finite."""
     tokens = TOKEN.findall(text)
@@ -232,6 +252,7 @@ def need_features(text: str, context: str, facts: ClaimFacts) -> dict[str, float
         "context_digits": float(any(c.isdigit() for c in context[-300:])),
         "digits": float(any(c.isdigit() for c in text)),
         "starts_pronoun": float(first in _PRONOUN_START),
+        **_context_cues(text, context, facts),
     }
 
 
