@@ -174,3 +174,21 @@ def test_a_million_characters() -> None:
     last = parsed.claims[-1]
     assert article[last.start : last.end] == "Wages rose 3.5 percent [2]."
     assert last.line == article.count("\n", 0, last.start) + 1
+
+
+def test_plain_text_headlines_and_bylines_are_headings() -> None:
+    from citecheck.parse import parse_article
+
+    article = (
+        "Port of Halvermund reports record volumes\n\n"
+        "By the Economy Desk\n\n"
+        "The port handled 14.8 million containers in 2024.\n\n"
+        "Volumes rose sharply [1]\n\n"
+        "A closing line without a full stop"
+    )
+    kinds = {c.text: c.kind for c in parse_article(article).claims}
+    assert kinds["Port of Halvermund reports record volumes"] == "heading"
+    assert kinds["By the Economy Desk"] == "heading"
+    assert kinds["The port handled 14.8 million containers in 2024."] == "sentence"
+    assert kinds["Volumes rose sharply"] == "sentence"  # it cites a source: a claim
+    assert kinds["A closing line without a full stop"] == "sentence"  # nothing follows it

@@ -188,3 +188,31 @@ def test_progress_is_called_once_per_source() -> None:
         progress=lambda sid, result: seen.append((sid, isinstance(result, citecheck.Source))),
     )
     assert sorted(seen) == [("1", True), ("2", False)]  # an empty source is an error
+
+
+def test_report_json_does_not_depend_on_the_hash_seed() -> None:
+    """Byte-identical across processes, not only within one (sets never leak into output)."""
+    import os
+    import subprocess
+
+    script = (
+        "import sys, citecheck; from tests.conftest import EXAMPLE\n"
+        "a = (EXAMPLE / 'article.txt').read_text(encoding='utf-8')\n"
+        "s = {p.stem: p for p in (EXAMPLE / 'sources').glob('*.txt')}\n"
+        "sys.stdout.write(citecheck.verify(a, s).model_dump_json())\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
+    assert '"claims"' in outputs.pop()

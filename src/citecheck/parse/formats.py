@@ -352,7 +352,33 @@ def strip_inline(block: Block) -> Block:
 def read_text(text: str, fmt: Literal["text", "markdown"]) -> tuple[list[Block], list[Directive]]:
     """Blocks and directives of a plain-text or Markdown article."""
     work, directives = _hide_comments(normalize_for_scan(text))
-    blocks = _Scanner(work, fmt == "markdown").run()
+    blocks = _as_headlines(_Scanner(work, fmt == "markdown").run())
     if fmt == "markdown":
         blocks = [b if b.kind == "code" else strip_inline(b) for b in blocks]
     return blocks, directives
+
+
+_HEADLINE_MAX_WORDS = 14
+_SENTENCE_END = tuple(".!?…:;\"'”’)]")
+
+
+def _as_headlines(blocks: list[Block]) -> list[Block]:
+    """Plain-text headlines and bylines become headings, which need no source.
+
+    A one-line paragraph of a few words without closing punctuation, with more text
+    after it, is a title ("Port reports record volumes") or a byline ("By the Economy
+    Desk"), not a sentence that states a fact. A line with a marker or a bracket is
+    left alone: it cites something, so it is a claim.
+    """
+    for block in blocks[:-1]:
+        text = block.text.text.strip()
+        if (
+            block.kind == "paragraph"
+            and text
+            and "\n" not in text
+            and "[" not in text
+            and not text.endswith(_SENTENCE_END)
+            and len(text.split()) <= _HEADLINE_MAX_WORDS
+        ):
+            block.kind = "heading"
+    return blocks
