@@ -216,3 +216,11 @@ def test_report_json_does_not_depend_on_the_hash_seed() -> None:
     }
     assert len(outputs) == 1
     assert '"claims"' in outputs.pop()
+
+
+def test_a_question_does_not_inherit_the_paragraphs_marker() -> None:
+    article = "Did the Organization meet? It met in Geneva on Friday [1]."
+    question, statement = citecheck.verify(article, {1: SOURCE}).claims
+    assert question.citations == []
+    assert question.status is Status.EXEMPT
+    assert statement.citations == ["1"]

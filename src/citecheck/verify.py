@@ -165,7 +165,16 @@ def _judge_claims(
     opts: Options,
 ) -> list[ClaimResult]:
     claims = parsed.claims
-    citations = effective_citations(claims, opts.marker_scope)
+    unmarked = [c for c in claims if not c.citations]
+    needs = dict(
+        zip(
+            (c.index for c in unmarked),
+            matcher.need([(c.text, c.context) for c in unmarked]),
+            strict=True,
+        )
+    )
+    statements = {i for i, need in needs.items() if need.statement}
+    citations = effective_citations(claims, opts.marker_scope, statements)
     cited = [c for c in claims if citations[c.index]]
     queries = [
         ClaimQuery(
@@ -177,13 +186,6 @@ def _judge_claims(
     ]
     verdicts = dict(zip((c.index for c in cited), matcher.check(queries), strict=True))
     uncited = [c for c in claims if not citations[c.index]]
-    needs = dict(
-        zip(
-            (c.index for c in uncited),
-            matcher.need([(c.text, c.context) for c in uncited]),
-            strict=True,
-        )
-    )
     # Uncited claims that need a source: which given source would back them (one batch).
     wanting = [c for c in uncited if _needs_citation(c, needs[c.index])]
     suggestions: dict[int, list[Suggestion]] = {}
@@ -315,13 +317,16 @@ def _with_page(evidence: Evidence, loaded: Mapping[str, Source]) -> Evidence:
     return evidence.model_copy(update={"page": loaded[evidence.source_id].page_of(evidence.start)})
 
 
-def effective_citations(claims: list[ParsedClaim], scope: str) -> dict[int, list[str]]:
+def effective_citations(
+    claims: list[ParsedClaim], scope: str, statements: set[int] | None = None
+) -> dict[int, list[str]]:
     """Source ids each claim cites, after applying the marker scope.
 
     With scope "paragraph" (the default, as in news and encyclopedia writing), a
     claim without markers is covered by the next marker in its paragraph: in
     "A. B [2]." both A and B cite [2]. Claims after a paragraph's last marker,
-    claims tagged [citation needed], headings and code inherit nothing.
+    claims tagged [citation needed], headings and code inherit nothing, and neither
+    do claims outside `statements` (questions, fragments and transitions).
     """
     result = {c.index: c.citations for c in claims}
     if scope != "paragraph":
@@ -333,7 +338,12 @@ def effective_citations(claims: list[ParsedClaim], scope: str) -> dict[int, list
             paragraph, carry = claim.paragraph, []
         if claim.citations:
             carry = claim.citations
-        elif carry and not claim.citation_needed and claim.kind not in _NO_SOURCE_KINDS:
+        elif (
+            carry
+            and not claim.citation_needed
+            and claim.kind not in _NO_SOURCE_KINDS
+            and (statements is None or claim.index in statements)
+        ):
             result[claim.index] = list(carry)
     return result
 

@@ -38,6 +38,7 @@ class NeedDecision:
     needs_citation: bool
     score: float  # in [0, 1]
     reason: str | None = None  # why, for the report (e.g. "reads as unattributed analysis")
+    statement: bool = True  # False for questions, fragments and transitions: not claims at all
 
 
 @dataclass(frozen=True, slots=True)

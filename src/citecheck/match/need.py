@@ -271,7 +271,7 @@ def decide(
     """
     s = signals(text, facts)
     if s.exempt:
-        return NeedDecision(needs_citation=False, score=0.0)
+        return NeedDecision(needs_citation=False, score=0.0, statement=False)
     model = model or default_need_model()
     score = model.score(need_features(text, context, facts))
     if s.attributed:
