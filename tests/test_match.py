@@ -270,3 +270,24 @@ def test_reported_speech_of_he_or_she_leans_on_a_source() -> None:
     assert narrated["speech_pronoun"] == 0.0
     assert reported["context_overlap"] > 0.0  # "library" continues the sentence before
     assert need_features(plain.text, "", plain)["context_overlap"] == 0.0
+
+
+def test_plot_narration_is_not_read_as_analysis_or_a_view() -> None:
+    from citecheck.match.claim import analyse_all
+    from citecheck.match.need import decide, signals
+
+    plot = "Jack motions for her to join him and he reveals that he has lived in the hotel."
+    view = "President Lee hopes the ILO will play a major role in shaping labor policy."
+    analysis = "The governor warns that the budget reveals a deeper crisis."
+    facts = dict(zip((plot, view, analysis), analyse_all([plot, view, analysis]), strict=True))
+    assert signals(plot, facts[plot]).narrated
+    assert not signals(view, facts[view]).narrated  # "hopes" reports a view, not an event
+    assert not signals(analysis, facts[analysis]).narrated
+    plot_decision = decide(plot, "", facts[plot])
+    assert plot_decision.reason is None or "analysis" not in plot_decision.reason
+    view_decision = decide(view, "", facts[view])
+    assert view_decision.needs_citation
+    assert "'Lee'" in (view_decision.reason or "")
+    analysis_decision = decide(analysis, "", facts[analysis])
+    assert analysis_decision.needs_citation
+    assert "unattributed analysis" in (analysis_decision.reason or "")
