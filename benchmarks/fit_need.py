@@ -43,8 +43,7 @@ def collect(data: Path) -> dict[str, np.ndarray]:
             sets.append(name)
             groups.append(group_key(record))
             s = signals(text, facts)
-            forced = ((s.analysis or s.attributed) and not s.narrated) or s.quantity
-            rule.append(-1 if s.exempt else (1 if forced else 0))
+            rule.append(-1 if s.exempt else (1 if s.forced else 0))
     return {
         "x": np.array(xs, dtype=np.float64),
         "y": np.array(ys),

@@ -291,3 +291,18 @@ def test_plot_narration_is_not_read_as_analysis_or_a_view() -> None:
     analysis_decision = decide(analysis, "", facts[analysis])
     assert analysis_decision.needs_citation
     assert "unattributed analysis" in (analysis_decision.reason or "")
+
+
+def test_a_count_in_a_plot_summary_is_not_a_statistic_but_money_is() -> None:
+    from citecheck.match.claim import analyse_all
+    from citecheck.match.need import signals
+
+    plot = "Rust finds 3 bodies in the cellar and calls Marty."
+    pay = "He earns $5 million a year from the deal."
+    news = "The company employs 3,000 people in Ohio."
+    facts = dict(zip((plot, pay, news), analyse_all([plot, pay, news]), strict=True))
+    assert signals(plot, facts[plot]).narrated
+    assert not signals(plot, facts[plot]).figure_needs_source
+    assert signals(pay, facts[pay]).narrated  # "he earns" narrates, but money is money
+    assert signals(pay, facts[pay]).figure_needs_source
+    assert signals(news, facts[news]).figure_needs_source

@@ -156,6 +156,20 @@ class NeedSignals:
     attributed: str | None  # a named speaker whose words or views the sentence reports
     quantity: str | None  # a number the sentence states (not a year)
     narrated: bool  # present-tense narration of events ("Homer befriends him"): a plot summary
+    money: bool  # an amount of money or a percentage
+
+    @property
+    def figure_needs_source(self) -> bool:
+        """A figure always needs a source, except a count in a plot summary ("finds 3
+        bodies"), which the work itself attests; money and percentages always do."""
+        return self.quantity is not None and (self.money or not self.narrated)
+
+    @property
+    def forced(self) -> bool:
+        """Needs a source whatever the model says: analysis or a named person's view
+        (unless narrated as a plot event: "he reveals that ..."), or a figure."""
+        views = (self.analysis is not None or self.attributed is not None) and not self.narrated
+        return views or self.figure_needs_source
 
 
 def signals(text: str, facts: ClaimFacts) -> NeedSignals:
@@ -174,6 +188,7 @@ def signals(text: str, facts: ClaimFacts) -> NeedSignals:
         attributed=_attribution(facts, stripped),
         quantity=next((i.surface for i in facts.items if i.kind == "number"), None),
         narrated=_narrative_present(TOKEN.findall(stripped), _NOT_NARRATION) > 0,
+        money=_MONEY.search(stripped) is not None,
     )
 
 
@@ -217,6 +232,9 @@ _NOT_NARRATION = frozenset(
         "views",
     ]
 )
+
+
+_MONEY = re.compile(r"[%$€£¥]|\b(?:percent|per cent|dollars?|euros?|pounds?)\b", re.I)
 
 
 _STANCE = re.compile(
@@ -331,7 +349,7 @@ def decide(
             score=max(score, model.thresholds["needs"]),
             reason=f"reads as unattributed analysis ('{s.analysis}'): attribute or cite it",
         )
-    if s.quantity:
+    if s.quantity and s.figure_needs_source:
         return NeedDecision(
             needs_citation=True,
             score=max(score, model.thresholds["needs"]),
