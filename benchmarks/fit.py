@@ -116,9 +116,16 @@ def fit_logistic(x: Array, y: Array, w: Array, l2: float = L2) -> tuple[Array, f
     return beta[:-1], float(beta[-1])
 
 
-def folds(groups: np.ndarray, k: int = 5) -> np.ndarray:
-    """Fold of each record by a stable hash of its group."""
-    return np.array([int(hashlib.sha256(g.encode()).hexdigest(), 16) % k for g in groups.tolist()])
+def folds(groups: np.ndarray, k: int = 5, salt: str = "") -> np.ndarray:
+    """Fold of each record by a stable hash of its group (a salt gives another assignment)."""
+    return np.array(
+        [int(hashlib.sha256((salt + g).encode()).hexdigest(), 16) % k for g in groups.tolist()]
+    )
+
+
+def salts(repeats: int) -> list[str]:
+    """Fold assignments to average over: the standard one first, then salted ones."""
+    return [""] + [f"s{r}:" for r in range(1, repeats)]
 
 
 def bacc(y: np.ndarray, pred: np.ndarray) -> float:
@@ -207,13 +214,13 @@ def centred_length(data: dict[str, np.ndarray]) -> Array:
 
 
 def cross_validate(
-    data: dict[str, np.ndarray], names: Sequence[str], l2: float = L2
+    data: dict[str, np.ndarray], names: Sequence[str], l2: float = L2, salt: str = ""
 ) -> dict[str, dict[str, float]]:
     cols = [list(data["names"]).index(n) for n in names]
     x = data["x"][:, cols]
     y = (data["label"] == "supported").astype(np.float64)
     sets = data["set"]
-    fold = folds(data["group"])
+    fold = folds(data["group"], salt=salt)
     p = np.zeros(len(y))
     for k in range(5):
         train, test = fold != k, fold == k
@@ -266,6 +273,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=None, help="npz file to reuse features")
     parser.add_argument("--features", default=",".join(FEATURES))
     parser.add_argument("--l2", type=float, default=L2, help="ridge penalty")
+    parser.add_argument(
+        "--repeats", type=int, default=1, help="also average over this many fold assignments"
+    )
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
     data = collect(args.data, args.cache)
@@ -274,6 +284,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("5-fold grouped CV (one model, thresholds chosen on the other folds):")
     for n, r in result.items():
         print(f"  {n:18s} " + "  ".join(f"{k} {v:.3f}" for k, v in r.items()))
+    if args.repeats > 1:
+        runs = [cross_validate(data, names, args.l2, salt) for salt in salts(args.repeats)]
+        print(f"mean (standard deviation) over {args.repeats} fold assignments:")
+        for n in result:
+            cells = []
+            for k in result[n]:
+                v = np.array([run[n][k] for run in runs])
+                cells.append(f"{k} {v.mean():.3f} ({v.std():.3f})")
+            print(f"  {n:18s} " + "  ".join(cells))
     cols = [list(data["names"]).index(n) for n in names]
     x = data["x"][:, cols]
     y = data["label"] == "supported"

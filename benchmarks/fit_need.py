@@ -25,7 +25,7 @@ from citecheck.match.need import NEED_FEATURES, need_features, signals
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from accuracy import DEFAULT_DATA, NEED_SETS, ROOT, load
-from fit import bacc, fit_logistic, folds, group_key, sample_weights, standardise
+from fit import bacc, fit_logistic, folds, group_key, salts, sample_weights, standardise
 
 MODEL_PATH = ROOT / "src" / "citecheck" / "match" / "need_model.json"
 
@@ -70,35 +70,51 @@ def best_threshold(p: np.ndarray, d: dict[str, np.ndarray]) -> float:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--l2", type=float, default=100.0)
-    parser.add_argument("--features", default=",".join(NEED_FEATURES))
-    parser.add_argument("--write", action="store_true")
-    args = parser.parse_args(argv)
-    d = collect(args.data)
-    names = [n for n in args.features.split(",") if n]
-    d["x"] = d["x"][:, [NEED_FEATURES.index(n) for n in names]]
+def cross_validate(d: dict[str, np.ndarray], l2: float, salt: str = "") -> dict[str, np.ndarray]:
+    """Out-of-fold decisions: coefficients and threshold never see the scored fold."""
     x, y, sets = d["x"], d["y"], d["set"]
-    fold = folds(d["group"])
+    fold = folds(d["group"], salt=salt)
     p = np.zeros(len(y))
     for k in range(5):
         tr, te = fold != k, fold == k
         mean, scale = standardise(x[tr])
         coef, b = fit_logistic(
-            (x[tr] - mean) / scale, y[tr].astype(float), sample_weights(sets[tr], y[tr]), args.l2
+            (x[tr] - mean) / scale, y[tr].astype(float), sample_weights(sets[tr], y[tr]), l2
         )
         p[te] = 1 / (1 + np.exp(-np.clip((x[te] - mean) / scale @ coef + b, -30, 30)))
     t_fold = np.zeros(len(y))
     for k in range(5):
         sub = {key: v[fold != k] for key, v in d.items()}
         t_fold[fold == k] = best_threshold(p[fold != k], sub)
-    print("5-fold grouped CV (one model, threshold chosen on the other folds):")
     pred = np.where(d["rule"] < 0, False, np.where(d["rule"] > 0, True, p >= t_fold))
+    return {n: pred[sets == n] for n in NEED_SETS}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--l2", type=float, default=100.0)
+    parser.add_argument("--features", default=",".join(NEED_FEATURES))
+    parser.add_argument(
+        "--repeats", type=int, default=1, help="also average over this many fold assignments"
+    )
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args(argv)
+    d = collect(args.data)
+    names = [n for n in args.features.split(",") if n]
+    d["x"] = d["x"][:, [NEED_FEATURES.index(n) for n in names]]
+    x, y, sets = d["x"], d["y"], d["set"]
+    print("5-fold grouped CV (one model, threshold chosen on the other folds):")
+    pred = cross_validate(d, args.l2)
     for n in NEED_SETS:
-        m = sets == n
-        print(f"  {n:24s} BAcc {bacc(y[m], pred[m]):.3f}  positives {pred[m].mean():.2f}")
+        gold = y[sets == n]
+        print(f"  {n:24s} BAcc {bacc(gold, pred[n]):.3f}  positives {pred[n].mean():.2f}")
+    if args.repeats > 1:
+        runs = [cross_validate(d, args.l2, salt) for salt in salts(args.repeats)]
+        print(f"mean (standard deviation) over {args.repeats} fold assignments:")
+        for n in NEED_SETS:
+            v = np.array([bacc(y[sets == n], run[n]) for run in runs])
+            print(f"  {n:24s} BAcc {v.mean():.3f} ({v.std():.3f})")
     mean, scale = standardise(x)
     coef, b = fit_logistic((x - mean) / scale, y.astype(float), sample_weights(sets, y), args.l2)
     p_all = 1 / (1 + np.exp(-np.clip((x - mean) / scale @ coef + b, -30, 30)))
