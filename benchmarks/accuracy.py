@@ -24,6 +24,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -68,24 +69,31 @@ class Tally:
     seconds: float = 0.0  # wall-clock time inside verify()
     cpu: float = 0.0  # this process's CPU time inside verify() (robust to a busy machine)
 
+    def verify(
+        self, record_id: str, article: str, sources: dict[str, str], **options: Any
+    ) -> citecheck.Report | None:
+        """`citecheck.verify()`, timed; an error is counted and reported, never raised."""
+        start, cpu = time.perf_counter(), time.process_time()
+        try:
+            return citecheck.verify(article, sources, **options)
+        except citecheck.CitecheckError as exc:
+            self.errors += 1
+            print(f"error on {record_id}: {exc}", file=sys.stderr)
+            return None
+        finally:
+            self.seconds += time.perf_counter() - start
+            self.cpu += time.process_time() - cpu
+
 
 def run_support(records: Sequence[dict[str, object]]) -> Tally:
     tally = Tally()
     for record in records:
         article = support_article(str(record["claim"]))
-        start, cpu = time.perf_counter(), time.process_time()
-        try:
-            report = citecheck.verify(
-                article, {"1": str(record["source"])}, marker_scope="paragraph"
-            )
-        except citecheck.CitecheckError as exc:
-            tally.seconds += time.perf_counter() - start
-            tally.cpu += time.process_time() - cpu
-            tally.errors += 1
-            print(f"error on {record['id']}: {exc}", file=sys.stderr)
+        report = tally.verify(
+            str(record["id"]), article, {"1": str(record["source"])}, marker_scope="paragraph"
+        )
+        if report is None:
             continue
-        tally.seconds += time.perf_counter() - start
-        tally.cpu += time.process_time() - cpu
         cited = [c for c in report.claims if "1" in c.citations]
         statuses = [c.status for c in cited]
         worst = min(statuses, key=lambda s: _RANK.get(s, 0)) if statuses else Status.UNSUPPORTED
@@ -104,17 +112,9 @@ def run_need(records: Sequence[dict[str, object]]) -> Tally:
         sentence = " ".join(str(record["sentence"]).split())
         article = f"{context} {sentence}" if context else sentence
         offset = len(article) - len(sentence)
-        start, cpu = time.perf_counter(), time.process_time()
-        try:
-            report = citecheck.verify(article, {})
-        except citecheck.CitecheckError as exc:
-            tally.seconds += time.perf_counter() - start
-            tally.cpu += time.process_time() - cpu
-            tally.errors += 1
-            print(f"error on {record['id']}: {exc}", file=sys.stderr)
+        report = tally.verify(str(record["id"]), article, {})
+        if report is None:
             continue
-        tally.seconds += time.perf_counter() - start
-        tally.cpu += time.process_time() - cpu
         own = [c for c in report.claims if c.end > offset]
         tally.gold.append(bool(record["needs_citation"]))
         tally.pred.append(any(c.needs_citation for c in own))
