@@ -267,6 +267,25 @@ def cross_validate(
     return out
 
 
+def model_record(
+    note: str,
+    names: Sequence[str],
+    mean: np.ndarray,
+    scale: np.ndarray,
+    coef: np.ndarray,
+    intercept: float,
+) -> dict[str, object]:
+    """The shipped JSON form of a fitted logistic model (thresholds added by the caller)."""
+    return {
+        "note": note,
+        "features": list(names),
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+        "coef": [round(float(v), 6) for v in coef],
+        "intercept": round(intercept, 6),
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
@@ -308,13 +327,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"  thresholds: supported {t_sup:.3f}, partial {t_par:.3f}; length slope {slope:+.3f}")
     if args.write:
         model = {
-            "note": "fitted by benchmarks/fit.py on the dev split of wice, expertqa, "
-            "attributionbench (equal weight per set and class); one model for all inputs",
-            "features": names,
-            "mean": [round(float(v), 6) for v in mean],
-            "scale": [round(float(v), 6) for v in scale],
-            "coef": [round(float(v), 6) for v in coef],
-            "intercept": round(b, 6),
+            **model_record(
+                "fitted by benchmarks/fit.py on the dev split of wice, expertqa, "
+                "attributionbench (equal weight per set and class); one model for all inputs",
+                names,
+                mean,
+                scale,
+                coef,
+                b,
+            ),
             "thresholds": {"supported": round(t_sup, 4), "partial": round(t_par, 4)},
             "shift": {
                 "feature": "log_sentences",

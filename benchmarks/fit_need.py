@@ -25,7 +25,16 @@ from citecheck.match.need import NEED_FEATURES, need_features, signals
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from accuracy import DEFAULT_DATA, NEED_SETS, ROOT, load
-from fit import bacc, fit_logistic, folds, group_key, salts, sample_weights, standardise
+from fit import (
+    bacc,
+    fit_logistic,
+    folds,
+    group_key,
+    model_record,
+    salts,
+    sample_weights,
+    standardise,
+)
 
 MODEL_PATH = ROOT / "src" / "citecheck" / "match" / "need_model.json"
 
@@ -124,13 +133,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"  threshold {t:.3f}")
     if args.write:
         model = {
-            "note": "fitted by benchmarks/fit_need.py on the dev split of "
-            "expertqa-citeworthiness and wcd-fa-en (equal weight per set and class)",
-            "features": names,
-            "mean": [round(float(v), 6) for v in mean],
-            "scale": [round(float(v), 6) for v in scale],
-            "coef": [round(float(v), 6) for v in coef],
-            "intercept": round(b, 6),
+            **model_record(
+                "fitted by benchmarks/fit_need.py on the dev split of "
+                "expertqa-citeworthiness and wcd-fa-en (equal weight per set and class)",
+                names,
+                mean,
+                scale,
+                coef,
+                b,
+            ),
             "thresholds": {"needs": round(t, 4)},
         }
         MODEL_PATH.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
