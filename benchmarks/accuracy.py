@@ -33,7 +33,7 @@ from citecheck import Status
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "bench"
-SUPPORT_SETS = ("wice", "expertqa", "attributionbench")
+SUPPORT_SETS = ("wice", "expertqa", "attributionbench", "summedits")
 NEED_SETS = ("expertqa-citeworthiness", "wcd-fa-en")
 _MARKERS = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|\^[^\]\s]+)\]")
 _RANK = {Status.UNSUPPORTED: 0, Status.PARTIAL: 1, Status.SUPPORTED: 2}
@@ -66,6 +66,7 @@ class Tally:
     gold3: list[str] = field(default_factory=list)
     pred3: list[str] = field(default_factory=list)
     errors: int = 0
+    verdicts: list[dict[str, Any]] = field(default_factory=list)  # per record, for --verdicts
     seconds: float = 0.0  # wall-clock time inside verify()
     cpu: float = 0.0  # this process's CPU time inside verify() (robust to a busy machine)
 
@@ -102,7 +103,19 @@ def run_support(records: Sequence[dict[str, object]]) -> Tally:
         tally.scores.append(min((c.score or 0.0 for c in cited), default=0.0))
         tally.gold3.append(str(record["label"]))
         tally.pred3.append(worst.value if worst in _RANK else "unsupported")
+        tally.verdicts.append(_verdict_record(str(record["id"]), report))
     return tally
+
+
+def _verdict_record(record_id: str, report: citecheck.Report) -> dict[str, Any]:
+    """What a refactor must not change: every claim's status, score and reasons."""
+    return {
+        "id": record_id,
+        "claims": [
+            [c.status.value, None if c.score is None else round(c.score, 6), c.reasons]
+            for c in report.claims
+        ],
+    }
 
 
 def run_need(records: Sequence[dict[str, object]]) -> Tally:
@@ -118,7 +131,18 @@ def run_need(records: Sequence[dict[str, object]]) -> Tally:
         own = [c for c in report.claims if c.end > offset]
         tally.gold.append(bool(record["needs_citation"]))
         tally.pred.append(any(c.needs_citation for c in own))
+        tally.verdicts.append(_verdict_record(str(record["id"]), report))
     return tally
+
+
+def verdict_counts(tally: Tally) -> str:
+    """`supported 103 · partial 80 · …`: claims per status over the whole set."""
+    counts: dict[str, int] = {}
+    for verdict in tally.verdicts:
+        for status, _, _ in verdict["claims"]:
+            counts[status] = counts.get(status, 0) + 1
+    order = [s.value for s in Status]
+    return " · ".join(f"{s} {counts[s]}" for s in order if s in counts)
 
 
 def auroc(gold: Sequence[bool], scores: Sequence[float]) -> float:
@@ -208,10 +232,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--dataset", action="append", choices=[*SUPPORT_SETS, *NEED_SETS])
     parser.add_argument("--split", default="dev")
     parser.add_argument("--write", action="store_true", help="update benchmarks/RESULTS.md")
+    parser.add_argument(
+        "--verdicts",
+        type=Path,
+        default=None,
+        help="write every record's claim statuses, scores and reasons here (JSONL), to diff "
+        "two versions of the code",
+    )
     args = parser.parse_args(argv)
     names = args.dataset or [*SUPPORT_SETS, *NEED_SETS]
     citecheck.verify("Warm up [1].", {"1": "Warm up."})  # build the pipeline outside timing
     rows = []
+    all_verdicts: list[dict[str, Any]] = []
     for name in names:
         path = args.data / f"{name}-{args.split}.jsonl"
         if not path.exists():
@@ -221,8 +253,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         tally = run_support(records) if name in SUPPORT_SETS else run_need(records)
         rows.append(row(name, tally))
         print(table(rows[-1:]).splitlines()[-1], flush=True)
+        print(f"  verdicts: {verdict_counts(tally)}", flush=True)
+        all_verdicts.extend({"dataset": name, **v} for v in tally.verdicts)
     if not rows:
         return 1
+    if args.verdicts is not None:
+        with args.verdicts.open("w", encoding="utf-8") as handle:
+            for verdict in all_verdicts:
+                handle.write(json.dumps(verdict, ensure_ascii=False, sort_keys=True) + "\n")
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     machine = (
         f"{_cpu_name()}, {os.cpu_count()} cores, {platform.system()}, "
