@@ -25,10 +25,10 @@ import numpy as np
 import numpy.typing as npt
 
 from citecheck.config import Options
-from citecheck.match.claim import analyse_all
-from citecheck.match.features import FEATURES, features
-from citecheck.match.index import build_index
-from citecheck.match.retrieve import retrieve
+from citecheck.match.lexical.analyse import analyse_all
+from citecheck.match.lexical.features import FEATURES, features
+from citecheck.match.lexical.index import build_index
+from citecheck.match.lexical.retrieve import retrieve
 from citecheck.parse import parse_article
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -2,7 +2,7 @@
 
     python benchmarks/fit_need.py [DATA_DIR] [--write]
 
-Features are `citecheck.match.need.need_features` of each sentence (with its context).
+Features are `citecheck.need.decide.need_features` of each sentence (with its context).
 One model and one threshold for both sets (expertqa-citeworthiness, wcd-fa-en), each set
 and each class weighing the same. Sentences the library always exempts (questions,
 fragments, transitions) or always flags (unattributed analysis) are decided by those
@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from citecheck.match.claim import analyse_all
-from citecheck.match.need import NEED_FEATURES, need_features, signals
+from citecheck.match.lexical.analyse import analyse_all
+from citecheck.need.decide import NEED_FEATURES, need_features, signals
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from accuracy import DEFAULT_DATA, NEED_SETS, ROOT, load

@@ -231,10 +231,10 @@ def test_iso_dates_give_their_month() -> None:
 
 
 def test_each_sub_claim_gets_its_own_best_sentence() -> None:
-    from citecheck.match.claim import analyse_all
-    from citecheck.match.features import sub_claim_support
-    from citecheck.match.index import build_index
-    from citecheck.match.retrieve import retrieve
+    from citecheck.match.lexical.analyse import analyse_all
+    from citecheck.match.lexical.features import sub_claim_support
+    from citecheck.match.lexical.index import build_index
+    from citecheck.match.lexical.retrieve import retrieve
 
     source = (
         "The bridge opened to traffic in 1932. Tolls were abolished long ago. "
@@ -257,8 +257,8 @@ def test_each_sub_claim_gets_its_own_best_sentence() -> None:
 
 
 def test_reported_speech_of_he_or_she_leans_on_a_source() -> None:
-    from citecheck.match.claim import analyse_all
-    from citecheck.match.need import need_features
+    from citecheck.match.lexical.analyse import analyse_all
+    from citecheck.need.decide import need_features
 
     context = "Mayor Ana Ruiz opened the new library on Monday."
     said, plain = analyse_all(
@@ -273,8 +273,8 @@ def test_reported_speech_of_he_or_she_leans_on_a_source() -> None:
 
 
 def test_plot_narration_is_not_read_as_analysis_or_a_view() -> None:
-    from citecheck.match.claim import analyse_all
-    from citecheck.match.need import decide, signals
+    from citecheck.match.lexical.analyse import analyse_all
+    from citecheck.need.decide import decide, signals
 
     plot = "Jack motions for her to join him and he reveals that he has lived in the hotel."
     view = "President Lee hopes the ILO will play a major role in shaping labor policy."
@@ -294,8 +294,8 @@ def test_plot_narration_is_not_read_as_analysis_or_a_view() -> None:
 
 
 def test_a_count_in_a_plot_summary_is_not_a_statistic_but_money_is() -> None:
-    from citecheck.match.claim import analyse_all
-    from citecheck.match.need import signals
+    from citecheck.match.lexical.analyse import analyse_all
+    from citecheck.need.decide import signals
 
     plot = "Rust finds 3 bodies in the cellar and calls Marty."
     pay = "He earns $5 million a year from the deal."

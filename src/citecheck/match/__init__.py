@@ -4,7 +4,7 @@
 (index, retrieval, judge) live in the modules of this package.
 """
 
-from citecheck.match.engine import Matcher
-from citecheck.match.model import ClaimQuery, NeedDecision, Suggestion, Verdict
+from citecheck.match.matcher import Matcher
+from citecheck.match.types import ClaimQuery, NeedDecision, Suggestion, Verdict
 
 __all__ = ["ClaimQuery", "Matcher", "NeedDecision", "Suggestion", "Verdict"]

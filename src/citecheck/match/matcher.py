@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from citecheck.config import Options
-from citecheck.match.claim import ClaimFacts, analyse_all
-from citecheck.match.index import SourceIndex, build_index
-from citecheck.match.judge import Judge, LexicalJudge
-from citecheck.match.model import ClaimQuery, NeedDecision, Suggestion, Verdict
-from citecheck.match.need import decide
-from citecheck.match.retrieve import retrieve
+from citecheck.match.lexical.analyse import ClaimFacts, analyse_all
+from citecheck.match.lexical.index import SourceIndex, build_index
+from citecheck.match.lexical.judge import Judge, LexicalJudge
+from citecheck.match.lexical.retrieve import retrieve
+from citecheck.match.types import ClaimQuery, NeedDecision, Suggestion, Verdict
+from citecheck.need.decide import decide
 from citecheck.report import Status
 
 

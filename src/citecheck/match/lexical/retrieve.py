@@ -16,9 +16,9 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from citecheck.match.claim import ClaimFacts
-from citecheck.match.index import IntArray, SourceIndex
-from citecheck.match.synonyms import SYNONYMS
+from citecheck.lang.en.synonyms import SYNONYMS
+from citecheck.match.lexical.analyse import ClaimFacts
+from citecheck.match.lexical.index import IntArray, SourceIndex
 
 FloatArray = npt.NDArray[np.float64]
 

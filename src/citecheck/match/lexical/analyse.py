@@ -15,7 +15,8 @@ from typing import Literal
 from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
-from citecheck.match.normalize import (
+from citecheck.lang.nlp import get_nlp
+from citecheck.match.lexical.normalize import (
     ANTONYMS,
     MONTH_NAMES,
     NEGATIONS,
@@ -25,7 +26,6 @@ from citecheck.match.normalize import (
     rarity,
     word_key,
 )
-from citecheck.nlp import get_nlp
 
 ItemKind = Literal["word", "name", "number", "date"]
 

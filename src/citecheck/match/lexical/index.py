@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from citecheck.match.normalize import FACT_TOKENS, TOKEN, Fact, fact_at, stem, word_key
+from citecheck.match.lexical.normalize import FACT_TOKENS, TOKEN, Fact, fact_at, stem, word_key
 from citecheck.parse.sentences import sentence_spans
 
 IntArray = npt.NDArray[np.int64]

@@ -14,11 +14,11 @@ from typing import Protocol
 
 import numpy as np
 
-from citecheck.match.claim import ClaimFacts
-from citecheck.match.features import BACKED, Conflict, conflicts, features
-from citecheck.match.logistic import LogisticModel, load_model
-from citecheck.match.model import Verdict
-from citecheck.match.retrieve import Retrieval, Window
+from citecheck.fitted import LogisticModel, load_model
+from citecheck.match.lexical.analyse import ClaimFacts
+from citecheck.match.lexical.features import BACKED, Conflict, conflicts, features
+from citecheck.match.lexical.retrieve import Retrieval, Window
+from citecheck.match.types import Verdict
 from citecheck.report import Evidence, Status
 
 #: Claims the sources contradict are never supported: a changed number or date, or a name
@@ -37,7 +37,7 @@ class Judge(Protocol):
 
 def default_model() -> LogisticModel:
     """The shipped coefficients (`citecheck/match/judge_model.json`)."""
-    return load_model("judge_model.json")
+    return load_model("citecheck.match.lexical", "judge_model.json")
 
 
 def _absent_name(facts: ClaimFacts, retrieval: Retrieval) -> bool:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from citecheck.match.claim import ClaimFacts, Item
-from citecheck.match.normalize import NEGATIONS, TOKEN, date_kind, word_key
-from citecheck.match.retrieve import Retrieval, Window
+from citecheck.match.lexical.analyse import ClaimFacts, Item
+from citecheck.match.lexical.normalize import NEGATIONS, TOKEN, date_kind, word_key
+from citecheck.match.lexical.retrieve import Retrieval, Window
 
 BACKED = 0.5  # an item counts as backed when its credit reaches this
 NEGATION_MIN_COVER = 0.75  # polarity is compared only when one sentence restates the claim

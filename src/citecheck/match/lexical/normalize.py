@@ -14,7 +14,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
-from citecheck.nlp import get_nlp
+from citecheck.lang.nlp import get_nlp
 
 #: Words that carry no claim content of their own (spaCy's list, plus reporting filler).
 STOP: frozenset[str] = frozenset(STOP_WORDS) | frozenset(

@@ -67,7 +67,7 @@ class LogisticModel:
 
 
 @lru_cache(maxsize=4)
-def load_model(filename: str) -> LogisticModel:
-    """A model shipped in `citecheck/match/`."""
-    text = resources.files("citecheck.match").joinpath(filename).read_text("utf-8")
+def load_model(package: str, filename: str) -> LogisticModel:
+    """A model shipped as package data (`package` is the dotted package holding the file)."""
+    text = resources.files(package).joinpath(filename).read_text("utf-8")
     return LogisticModel.from_json(json.loads(text))

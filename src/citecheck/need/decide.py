@@ -13,10 +13,10 @@ import math
 import re
 from dataclasses import dataclass
 
-from citecheck.match.claim import ClaimFacts
-from citecheck.match.logistic import LogisticModel, load_model
-from citecheck.match.model import NeedDecision
-from citecheck.match.normalize import TOKEN, word_key
+from citecheck.fitted import LogisticModel, load_model
+from citecheck.match.lexical.analyse import ClaimFacts
+from citecheck.match.lexical.normalize import TOKEN, word_key
+from citecheck.match.types import NeedDecision
 
 _ANALYSIS = re.compile(
     r"\b(?:suggests?|suggesting|indicates?|indicating|signals?|signal(?:l)?ing|reflects?|"
@@ -321,7 +321,7 @@ def need_features(text: str, context: str, facts: ClaimFacts) -> dict[str, float
 
 def default_need_model() -> LogisticModel:
     """The shipped coefficients (`citecheck/match/need_model.json`)."""
-    return load_model("need_model.json")
+    return load_model("citecheck.need", "need_model.json")
 
 
 def decide(
