@@ -10,7 +10,16 @@ import pytest
 from typer.testing import CliRunner
 
 from citecheck.cli import app, main
-from citecheck.report import ClaimResult, Evidence, Marker, Report, SourceInfo, Status, Summary
+from citecheck.report import (
+    ClaimResult,
+    Evidence,
+    Marker,
+    Reason,
+    Report,
+    SourceInfo,
+    Status,
+    Suppression,
+)
 
 DATA = Path(__file__).resolve().parent / "data"
 CLI_DATA = DATA / "cli"
@@ -79,23 +88,17 @@ def claim(
         score=None if status == Status.UNCITED else 0.5,
         needs_citation=status != Status.EXEMPT,
         evidence=evidence or [],
-        reasons=reasons or [],
-        suppressed=suppressed,
+        details=[Reason(code="test_note", message=r) for r in reasons or []],
+        suppression=None if suppressed is None else Suppression(kind="inline", reason=suppressed),
     )
 
 
 def report(article: str | None, claims: list[ClaimResult]) -> Report:
     """A report over `claims` with a consistent summary."""
-    summary = Summary(total=len(claims))
-    for c in claims:
-        setattr(summary, c.status.value, getattr(summary, c.status.value) + 1)
-        if c.suppressed is not None:
-            summary.suppressed += 1
     chars = max((c.end for c in claims), default=0)
     return Report(
         article=article,
         article_chars=chars,
         claims=claims,
         sources=[SourceInfo(id="1", origin="sources/1.txt", chars=100)],
-        summary=summary,
     )

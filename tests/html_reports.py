@@ -6,10 +6,10 @@ from citecheck.report import (
     ClaimResult,
     Evidence,
     Marker,
+    Reason,
     Report,
     SourceInfo,
     Status,
-    Summary,
 )
 
 SOURCE_1 = (
@@ -51,7 +51,6 @@ def make_report() -> Report:
     """A report with one claim of each status, evidence with matched terms and a failed source."""
     article, spans = _article()
     claims: list[ClaimResult] = []
-    summary = Summary(total=len(PIECES))
     for index, ((piece, status, ids), (start, end)) in enumerate(zip(PIECES, spans, strict=True)):
         markers = []
         if ids:
@@ -104,7 +103,6 @@ def make_report() -> Report:
             reasons = ["states a fact but cites no source"]
         elif status is Status.UNKNOWN_SOURCE:
             reasons = ["source 3 could not be loaded: connection refused"]
-        setattr(summary, status.value, summary.count(status) + 1)
         claims.append(
             ClaimResult(
                 index=index,
@@ -123,7 +121,7 @@ def make_report() -> Report:
                 needs_citation=status is not Status.EXEMPT,
                 suggested_citations=suggested,
                 evidence=evidence,
-                reasons=reasons,
+                details=[Reason(code="test_note", message=r) for r in reasons],
                 missing_terms=missing,
             )
         )
@@ -142,14 +140,14 @@ def make_report() -> Report:
             id="3", origin="https://example.org/gone", error="connection refused", cited_by=[5]
         ),
     ]
-    report = Report(
+    return Report(
         article="news/<wages>.md",
         article_chars=len(article),
         claims=claims,
         sources=sources,
-        summary=summary,
+        article_text=article,
+        source_texts={"1": SOURCE_1, "2": SOURCE_2},
     )
-    return report.attach_texts(article, {"1": SOURCE_1, "2": SOURCE_2})
 
 
 def _evidence(source: str, source_id: str, starts: str, score: float, terms: list[str]) -> Evidence:

@@ -64,7 +64,7 @@ def test_fail_on_decides_the_exit_code(work: Path) -> None:
     assert "warning" in only_uncited.stdout.splitlines()[-1]
     code, rep = check_json("story.md", "--sources-dir", "sources", "--fail-on", "unknown-source")
     assert code == 1
-    assert rep.fail_on == [Status.UNKNOWN_SOURCE]
+    assert rep.fail_on == (Status.UNKNOWN_SOURCE,)
 
 
 def test_source_flags_override_sources_dir(work: Path) -> None:
@@ -80,7 +80,7 @@ def test_source_flags_override_sources_dir(work: Path) -> None:
 def test_missing_source_id_is_unknown_source(work: Path) -> None:
     code, rep = check_json("clean.md", "--source", "1=sources/1.txt")
     assert code == 1
-    second = next(c for c in rep.claims if c.citations == ["2"])
+    second = next(c for c in rep.claims if c.citations == ("2",))
     assert second.status == Status.UNKNOWN_SOURCE
     assert any("not given" in r for r in second.reasons)
 
@@ -89,7 +89,7 @@ def test_unreadable_source_is_unknown_source_with_reason(work: Path) -> None:
     (work / "adir").mkdir()
     code, rep = check_json("clean.md", "-s", "1=adir", "-s", "2=sources/2.txt")
     assert code == 1
-    first = next(c for c in rep.claims if c.citations == ["1"])
+    first = next(c for c in rep.claims if c.citations == ("1",))
     assert first.status == Status.UNKNOWN_SOURCE
     assert any("could not be loaded" in r for r in first.reasons)
     info = {s.id: s for s in rep.sources}["1"]
@@ -142,10 +142,10 @@ def test_config_file_sets_options_and_flags_override_it(work: Path) -> None:
         '[project]\nname = "x"\n\n[tool.citecheck]\nfail-on = ["uncited"]\n', encoding="utf-8"
     )
     code, rep = check_json("story.md", "--sources-dir", "sources")
-    assert rep.fail_on == [Status.UNCITED]
+    assert rep.fail_on == (Status.UNCITED,)
     assert code == 0
     code, rep = check_json("story.md", "--sources-dir", "sources", "--fail-on", "unknown_source")
-    assert rep.fail_on == [Status.UNKNOWN_SOURCE]
+    assert rep.fail_on == (Status.UNKNOWN_SOURCE,)
     assert code == 1
 
 
@@ -155,14 +155,14 @@ def test_citecheck_toml_is_found_walking_up(work: Path) -> None:
     (sub / "story.md").write_text((work / "story.md").read_text(), encoding="utf-8")
     (work / "citecheck.toml").write_text('fail_on = "none"\n', encoding="utf-8")
     code, rep = check_json(str(sub / "story.md"), "--sources-dir", "sources")
-    assert rep.fail_on == []
+    assert rep.fail_on == ()
     assert code == 0
 
 
 def test_explicit_config_file(work: Path) -> None:
     (work / "strict.toml").write_text('fail-on = "uncited,unknown_source"\n', encoding="utf-8")
     _, rep = check_json("story.md", "--config", "strict.toml", "--sources-dir", "sources")
-    assert rep.fail_on == [Status.UNCITED, Status.UNKNOWN_SOURCE]
+    assert rep.fail_on == (Status.UNCITED, Status.UNKNOWN_SOURCE)
 
 
 def test_empty_article_is_a_report_with_no_claims(work: Path) -> None:
@@ -170,7 +170,7 @@ def test_empty_article_is_a_report_with_no_claims(work: Path) -> None:
     run = invoke("check", "empty.md", "--output-format", "json")
     assert run.exit_code == 0
     rep = Report.model_validate_json(run.stdout)
-    assert rep.claims == []
+    assert rep.claims == ()
     assert rep.summary.total == 0
     assert rep.ok
     assert "empty.md: the article is empty" in run.stderr
@@ -261,10 +261,10 @@ def test_baseline_reports_only_new_findings(work: Path) -> None:
     code, rep = check_json("story.md", "--sources-dir", "sources", "--baseline", "base.json")
     findings = rep.findings()
     assert code == 1
-    assert [c.citations for c in findings if c.status == Status.UNKNOWN_SOURCE] == [["8"]]
-    known = next(c for c in rep.claims if c.citations == ["9"])
-    assert known.suppressed is not None
-    assert known.suppressed.startswith("baseline")
+    assert [c.citations for c in findings if c.status == Status.UNKNOWN_SOURCE] == [("8",)]
+    known = next(c for c in rep.claims if c.citations == ("9",))
+    assert known.suppression is not None
+    assert known.suppression.kind == "baseline"
     assert rep.summary.suppressed >= 1
 
 
@@ -462,27 +462,6 @@ def test_example_through_the_command_matches_the_api(
     assert run.stdout == expected.model_dump_json(indent=2) + "\n"
 
 
-def test_run_all_reports_progress_for_every_job_and_keeps_order(work: Path) -> None:
-    from contextlib import contextmanager
-
-    from citecheck.cli.runner import Job, run_all
-    from citecheck.config import Options
-
-    seen: list[str] = []
-
-    @contextmanager
-    def progress():  # type: ignore[no-untyped-def]
-        yield lambda job: seen.append(job.name)
-
-    jobs = [
-        Job(name=f"a{i}.md", text=f"Claim number {i} is here [1].", base=work, options=Options())
-        for i in range(4)
-    ]
-    outcomes = run_all(jobs, workers=2, progress=progress)
-    assert sorted(seen) == [job.name for job in jobs]
-    assert [o.result.article for o in outcomes] == [job.name for job in jobs]  # type: ignore[union-attr]
-
-
 def test_an_article_over_a_limit_is_an_input_error_but_others_are_reported(work: Path) -> None:
     (work / "citecheck.toml").write_text("max-article-chars = 150\n", encoding="utf-8")
     (work / "short.md").write_text("Short text cites nothing [9].\n", encoding="utf-8")
@@ -502,16 +481,16 @@ def test_exit_zero(work: Path) -> None:
 def test_article_format_follows_the_file_extension(
     work: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from citecheck.cli import runner
+    from citecheck.checker import Checker, Resolved
 
     seen: dict[str, str] = {}
-    real = runner.run_job
+    real = Checker.check
 
-    def spy(job: runner.Job) -> runner.Outcome:
-        seen[job.name] = job.options.format
-        return real(job)
+    def spy(self: Checker, resolved: Resolved, store: object = None) -> object:
+        seen[resolved.name or ""] = resolved.options.format
+        return real(self, resolved, store)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(runner, "run_job", spy)
+    monkeypatch.setattr(Checker, "check", spy)
     (work / "page.html").write_text("<p>The ILO met [9].</p>\n", encoding="utf-8")
     (work / "notes.txt").write_text("The ILO met [9].\n", encoding="utf-8")
     (work / "noext").write_text("The ILO met [9].\n", encoding="utf-8")
@@ -570,10 +549,11 @@ def test_inline_suppression_never_fails(work: Path) -> None:
         pytest.skip("this parser does not read inline suppressions yet")
     code, rep = check_json("quiet.md", "--sources-dir", "sources")
     assert code == 0
-    ignored = next(c for c in rep.claims if c.citations == ["9"])
+    ignored = next(c for c in rep.claims if c.citations == ("9",))
     assert ignored.status == Status.UNKNOWN_SOURCE
-    assert ignored.suppressed is not None
-    assert "still to be sourced" in ignored.suppressed
+    assert ignored.suppression is not None
+    assert ignored.suppression.kind == "inline"
+    assert "still to be sourced" in ignored.suppression.reason
     text_run = invoke("check", "quiet.md", "--sources-dir", "sources")
     assert "unknown_source" not in text_run.stdout
     assert "(1 suppressed)" in text_run.stdout

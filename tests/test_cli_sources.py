@@ -1,4 +1,7 @@
-"""Where an article's sources come from: reference list < --sources-dir < --source."""
+"""Where an article's sources come from: reference list < --sources-dir < --source.
+
+The reference list is resolved by the library (`citecheck.sources.references`).
+"""
 
 from __future__ import annotations
 
@@ -7,25 +10,16 @@ from pathlib import Path
 import pytest
 
 from citecheck.cli import sourcing
-from citecheck.config import Options
 from citecheck.errors import InvalidInputError, InvalidOptionsError
-from citecheck.parse import ParsedArticle, Reference
-
-
-def fake_parse(references: dict[str, Reference]):  # type: ignore[no-untyped-def]
-    def parse(text: str, options: Options | None = None) -> ParsedArticle:
-        return ParsedArticle(text=text, format="text", claims=[], references=references)
-
-    return parse
+from citecheck.parse import Reference
+from citecheck.sources.references import merge_sources, sources_from_references
 
 
 def ref(source_id: str, target: str | None = None, url: str | None = None) -> Reference:
     return Reference(id=source_id, text="entry", start=0, end=5, url=url, target=target)
 
 
-def test_reference_targets_become_paths_relative_to_the_article_or_urls(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_reference_targets_become_paths_relative_to_the_article_or_urls(tmp_path: Path) -> None:
     refs = {
         "1": ref("1", target="sources/one.txt"),
         "2": ref("2", target="https://example.org/report", url="https://example.org/report"),
@@ -34,21 +28,20 @@ def test_reference_targets_become_paths_relative_to_the_article_or_urls(
         "4": ref("4", target="mailto:desk@example.org"),
         "5": ref("5", target="doi:10.1000/xyz123"),
     }
-    monkeypatch.setattr(sourcing, "parse_article", fake_parse(refs))
-    found, notes = sourcing.sources_from_references("text", tmp_path, Options())
+    found, errors = sources_from_references(refs, tmp_path)
     assert found == {
         "1": tmp_path / "sources" / "one.txt",
         "2": "https://example.org/report",
         "note": "http://example.com/x",
         "5": "https://doi.org/10.1000/xyz123",
     }
-    assert len(notes) == 1
-    assert notes[0].startswith("reference [4]: ")
-    assert "mailto:desk@example.org" in notes[0]
+    assert list(errors) == ["4"]
+    assert errors["4"].startswith("reference [4]: ")
+    assert "mailto:desk@example.org" in errors["4"]
 
 
 def test_later_places_win_and_ids_sort_numerically(tmp_path: Path) -> None:
-    merged = sourcing.merge_sources(
+    merged = merge_sources(
         {"1": "https://a.example", "10": tmp_path / "r10.txt", "2": tmp_path / "r2.txt"},
         {"2": tmp_path / "dir2.txt"},
         {"1": tmp_path / "flag1.txt"},

@@ -29,7 +29,7 @@ def test_closing_analysis_and_pull_quote_are_uncited(
         claim = _claim(report, start)
         assert claim.status is Status.UNCITED
         assert claim.needs_citation
-        assert claim.citations == []
+        assert claim.citations == ()
 
 
 def test_pull_quote_is_traced_to_the_source_that_supports_it(
@@ -37,7 +37,7 @@ def test_pull_quote_is_traced_to_the_source_that_supports_it(
 ) -> None:
     report = citecheck.verify(example_article, example_sources)
     pull_quote = _claim(report, "President Lee hopes the ILO will play a major role")
-    assert pull_quote.suggested_citations[:1] == ["2"]
+    assert pull_quote.suggested_citations[:1] == ("2",)
     assert any("[2]" in reason for reason in pull_quote.reasons)
     assert pull_quote.evidence
     assert pull_quote.evidence[0].source_id == "2"
@@ -53,7 +53,7 @@ def test_evidence_quotes_the_backing_sentence_first(
     assert first.quote.startswith("Houngbo provided guidance")
     assert "\n\n" not in first.quote  # one passage, not three paragraphs
     assert example_sources[first.source_id][first.start : first.end] == first.quote
-    assert claim.evidence == sorted(claim.evidence, key=lambda e: -e.score)
+    assert list(claim.evidence) == sorted(claim.evidence, key=lambda e: -e.score)
 
 
 def test_cited_factual_claims_are_supported(
@@ -79,7 +79,7 @@ def test_the_claim_its_source_does_not_back_is_not_supported(
 ) -> None:
     report = citecheck.verify(example_article, example_sources)
     claim = _claim(report, "This collaboration aims to ensure")
-    assert claim.citations == ["1"]
+    assert claim.citations == ("1",)
     assert claim.status in (Status.UNSUPPORTED, Status.PARTIAL)
     assert claim.reasons
     assert not report.ok

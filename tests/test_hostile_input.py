@@ -126,7 +126,7 @@ def test_source_that_is_not_text_is_a_typed_error(source: object) -> None:
 def test_footnote_ids_with_spaces_and_carets_normalise() -> None:
     article = "The ILO met in Geneva on Friday.[^geneva]\n\n[^geneva]: Wire report."
     report = citecheck.verify(article, {" ^geneva ": SOURCE})
-    assert report.claims[0].citations == ["geneva"]
+    assert report.claims[0].citations == ("geneva",)
     assert report.claims[0].status is not Status.UNKNOWN_SOURCE
 
 

@@ -66,7 +66,7 @@ def driver() -> Iterator[WebDriver]:
 
 def _open(driver: WebDriver, report: Report, tmp_path: Path) -> None:
     page = tmp_path / "report.html"
-    page.write_text(report.to_html(), encoding="utf-8")
+    page.write_text(citecheck.format_report(report, "html"), encoding="utf-8")
     driver.get_log("browser")  # drop messages from earlier pages
     driver.get(page.as_uri())
 

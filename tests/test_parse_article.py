@@ -33,10 +33,10 @@ def test_seed_markers_belong_to_the_sentence_they_end() -> None:
             assert "[" not in claim.text
         else:
             assert "[" not in span
-    cited = [c.citations for c in parsed.claims if c.citations]
+    cited = [c.marker_ids for c in parsed.claims if c.marker_ids]
     assert cited == [["1"], ["2"], ["1"], ["2"], ["1"], ["1"], ["2"], ["1"]]
-    assert by_text(parsed, "Lee said he hopes").citations == ["2"]
-    assert by_text(parsed, "President Lee hopes the ILO").citations == []
+    assert by_text(parsed, "Lee said he hopes").marker_ids == ["2"]
+    assert by_text(parsed, "President Lee hopes the ILO").marker_ids == []
 
 
 def test_seed_lines_and_columns() -> None:

@@ -17,11 +17,12 @@ from hypothesis import strategies as st
 from lxml.html import HtmlElement
 
 import citecheck
+from citecheck.render import RenderOptions
 from citecheck.render import html as html_renderer
 from citecheck.render.html import render, render_html
-from citecheck.render.statuses import LOOKS
+from citecheck.render.labels import LOOKS
 from citecheck.render.textmarks import context_around, mark_terms, showable
-from citecheck.report import Report, Status, Summary
+from citecheck.report import Reason, Report, Status
 
 from .html_reports import PIECES, SOURCE_1, make_report
 
@@ -115,8 +116,10 @@ def test_json_data_cannot_break_out_of_its_script_block(page: str, report: Repor
 
 def test_line_separators_in_data_are_escaped() -> None:
     report = make_report()
-    report.claims[3].reasons.append("split\u2028here\u2029too </script><!--")
-    page = render_html(report)
+    claims = list(report.claims)
+    odd = Reason(code="test_note", message="split\u2028here\u2029too </script><!--")
+    claims[3] = claims[3].model_copy(update={"details": (*claims[3].details, odd)})
+    page = render_html(report.with_claims(claims))
     raw = page.split('id="citecheck-data">', 1)[1].split("</script>", 1)[0]
     assert "\\u2028" in raw
     assert "\\u2029" in raw
@@ -167,7 +170,11 @@ def test_chart_counts_match_the_summary(report: Report, doc: HtmlElement) -> Non
 
 def test_bar_lengths_follow_the_counts() -> None:
     report = make_report()
-    report.summary = Summary(total=7, supported=4, uncited=2, unsupported=1)
+    first = report.claims[0]
+    statuses = [Status.SUPPORTED] * 4 + [Status.UNCITED] * 2 + [Status.UNSUPPORTED]
+    claims = [first.model_copy(update={"index": i, "status": s}) for i, s in enumerate(statuses)]
+    report = report.with_claims(claims)
+    assert report.summary.supported == 4
     doc = _parse(render_html(report))
     widths = {
         row.get("data-status"): float(row.xpath(".//*[local-name()='rect']")[0].get("width"))
@@ -187,8 +194,8 @@ def test_verdict_says_whether_ci_would_pass(report: Report, doc: HtmlElement) ->
         assert LOOKS[status].label.lower() in text
 
     passing = make_report()
-    passing.fail_on = [Status.UNSUPPORTED]
-    passing.claims = [c for c in passing.claims if c.status is not Status.UNSUPPORTED]
+    claims = [c for c in passing.claims if c.status is not Status.UNSUPPORTED]
+    passing = Report.model_validate({**dict(passing), "fail_on": ["unsupported"], "claims": claims})
     verdict = _parse(render_html(passing)).xpath('//section[contains(@class, "verdict")]')[0]
     assert verdict.get("data-ok") == "true"
     assert "Passes" in verdict.text_content()
@@ -263,18 +270,18 @@ def test_title_is_escaped_and_can_be_chosen(report: Report) -> None:
     assert _parse(render_html(report)).find(".//title").text == "Citation check: news/<wages>.md"
 
 
-def test_output_is_deterministic_and_to_html_is_the_renderer(report: Report) -> None:
+def test_output_is_deterministic_and_format_report_is_the_renderer(report: Report) -> None:
     first = render_html(report)
     assert render_html(make_report()) == first
-    assert report.to_html() == first
-    assert render(report) == first
-    assert report.to_html(title="T") == render_html(report, title="T")
+    assert citecheck.format_report(report, "html") == first
+    assert render([report], RenderOptions()) == first
 
 
 def test_output_does_not_depend_on_hash_seeds(page: str) -> None:
     program = (
         "import sys; from tests.html_reports import make_report; "
-        "sys.stdout.buffer.write(make_report().to_html().encode('utf-8'))"
+        "from citecheck.render.html import render_html; "
+        "sys.stdout.buffer.write(render_html(make_report()).encode('utf-8'))"
     )
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     seed = "1" if os.environ.get("PYTHONHASHSEED") != "1" else "2"  # differs from ours
@@ -295,12 +302,12 @@ def test_verify_report_renders_its_statuses() -> None:
     )
     sources = {1: "The International Labour Organization met in Geneva on Friday to discuss wages."}
     report = citecheck.verify(article, sources)
-    doc = _parse(report.to_html())
+    doc = _parse(render_html(report))
     statuses = [h.get("data-status") for h in doc.xpath("//span[@data-claim]")]
     assert statuses == [c.status.value for c in report.claims]
     assert statuses[0] == "supported"
     assert statuses[-1] == "uncited"
-    assert report.to_html() == citecheck.verify(article, sources).to_html()
+    assert render_html(report) == render_html(citecheck.verify(article, sources))
 
 
 @pytest.mark.parametrize(
@@ -315,7 +322,7 @@ def test_verify_report_renders_its_statuses() -> None:
 )
 def test_markup_articles_are_shown_as_written(article: str) -> None:
     report = citecheck.verify(article, {1: "The ILO met in Geneva on Friday."})
-    doc = _parse(report.to_html())
+    doc = _parse(render_html(report))
     (div,) = doc.xpath('//div[@id="article"]')
     assert _text_without_glyphs(div) == article
     assert not div.xpath(".//b | .//h1 | .//a | .//p")  # the markup is text, not elements
@@ -324,7 +331,7 @@ def test_markup_articles_are_shown_as_written(article: str) -> None:
 
 
 def test_empty_report_renders() -> None:
-    report = Report(article_chars=0, claims=[], sources=[], summary=Summary())
+    report = Report(article_chars=0, claims=[], sources=[], article_text="")
     doc = _parse(render_html(report))
     assert doc.xpath('//section[contains(@class, "verdict")]')[0].get("data-ok") == "true"
     assert "No sources were given" in doc.text_content()
@@ -332,26 +339,29 @@ def test_empty_report_renders() -> None:
 
 def test_overlapping_or_out_of_range_spans_do_not_break_the_article() -> None:
     report = make_report()
-    report.claims[2].start = report.claims[1].start + 3  # overlaps claim 1
-    report.claims[5].end = 10**6  # past the end
+    claims = list(report.claims)
+    claims[2] = claims[2].model_copy(update={"start": claims[1].start + 3})  # overlaps claim 1
+    claims[5] = claims[5].model_copy(update={"end": 10**6})  # past the end
+    report = report.with_claims(claims)
     doc = _parse(render_html(report))
     (article,) = doc.xpath('//div[@id="article"]')
     assert _text_without_glyphs(article) == showable(report.article_text)
 
 
-def test_a_report_read_back_from_json_shows_its_claims(report: Report) -> None:
+def test_a_report_read_back_from_json_renders_the_same_page(report: Report) -> None:
     loaded = Report.model_validate_json(report.model_dump_json())
-    assert loaded.article_text == ""
-    doc = _parse(render_html(loaded))
-    highlights = doc.xpath('//div[@id="article"]//span[@data-claim]')
-    assert [_text_without_glyphs(h) for h in highlights] == [c.text for c in report.claims]
-    assert [h.get("data-status") for h in highlights] == [c.status.value for c in report.claims]
-    assert doc.find_class("article-note")
+    assert loaded == report
+    assert render_html(loaded) == render_html(report)
+
+
+def test_a_report_without_its_article_text_is_a_clear_error(report: Report) -> None:
+    bare = report.model_copy(update={"article_text": None})
+    with pytest.raises(citecheck.InvalidOptionsError, match="article text"):
+        render_html(bare)
 
 
 def test_missing_source_text_still_shows_the_quote() -> None:
-    report = make_report()
-    report.attach_texts(report.article_text, {})
+    report = make_report().model_copy(update={"source_texts": {}})
     doc = _parse(render_html(report))
     (context,) = doc.xpath('//article[@class="detail st-supported"]')[0].find_class("context")
     assert context.text_content() == context.find_class("quote")[0].text_content()
@@ -360,8 +370,7 @@ def test_missing_source_text_still_shows_the_quote() -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=200))
 def test_any_article_text_stays_text(article: str) -> None:
-    report = Report(article_chars=len(article), claims=[], sources=[], summary=Summary())
-    report.attach_texts(article, {})
+    report = Report(article_chars=len(article), claims=[], sources=[], article_text=article)
     page = render_html(report)
     page.encode("utf-8")  # no lone surrogates left
     doc = _parse(page)

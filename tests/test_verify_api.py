@@ -17,7 +17,7 @@ def test_int_and_str_ids_name_the_same_source() -> None:
     article = "The International Labour Organization met in Geneva on Friday [1]."
     by_int = citecheck.verify(article, {1: SOURCE})
     by_str = citecheck.verify(article, {" 1 ": SOURCE})
-    assert by_int.claims[0].citations == ["1"]
+    assert by_int.claims[0].citations == ("1",)
     assert by_int.model_dump_json() == by_str.model_dump_json()
 
 
@@ -75,7 +75,7 @@ def test_source_of_wrong_type_is_a_typed_error() -> None:
 @pytest.mark.parametrize("article", ["", "   \n\t  \n", "\n\n\n"])
 def test_empty_articles_give_an_empty_passing_report(article: str) -> None:
     report = citecheck.verify(article, {1: SOURCE})
-    assert report.claims == []
+    assert report.claims == ()
     assert report.summary.total == 0
     assert report.ok
 
@@ -108,14 +108,14 @@ def test_paragraph_scope_lets_a_later_marker_cover_earlier_sentences() -> None:
     )
     report = citecheck.verify(article, {1: SOURCE})
     first, second, third = report.claims
-    assert first.citations == ["1"]
-    assert first.markers == []
+    assert first.citations == ("1",)
+    assert first.markers == ()
     assert any("later in its paragraph" in r for r in first.reasons)
-    assert second.citations == ["1"]
-    assert third.citations == []  # another paragraph: nothing to inherit
+    assert second.citations == ("1",)
+    assert third.citations == ()  # another paragraph: nothing to inherit
 
     sentence_scope = citecheck.verify(article, {1: SOURCE}, marker_scope="sentence")
-    assert sentence_scope.claims[0].citations == []
+    assert sentence_scope.claims[0].citations == ()
     assert sentence_scope.claims[0].status in (Status.UNCITED, Status.EXEMPT)
 
 
@@ -173,7 +173,7 @@ def test_a_bug_inside_is_an_internal_error_with_its_cause(monkeypatch: pytest.Mo
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr(sys.modules["citecheck.verify"], "parse_article", broken)
+    monkeypatch.setattr(sys.modules["citecheck.checker"], "assemble", broken)
     with pytest.raises(citecheck.InternalError, match="KeyError") as caught:
         citecheck.verify("The ILO met in Geneva.", {})
     assert isinstance(caught.value.__cause__, KeyError)
@@ -221,6 +221,19 @@ def test_report_json_does_not_depend_on_the_hash_seed() -> None:
 def test_a_question_does_not_inherit_the_paragraphs_marker() -> None:
     article = "Did the Organization meet? It met in Geneva on Friday [1]."
     question, statement = citecheck.verify(article, {1: SOURCE}).claims
-    assert question.citations == []
+    assert question.citations == ()
     assert question.status is Status.EXEMPT
-    assert statement.citations == ["1"]
+    assert statement.citations == ("1",)
+
+
+@pytest.mark.parametrize("scope", ["paragraph", "sentence"])
+def test_parse_and_verify_give_every_claim_the_same_citations(scope: str) -> None:
+    article = (
+        "Unemployment fell to 3 percent in March. Did prices rise? Prices rose 2 percent "
+        "last year [2].\n\nThe ILO met on Friday [1]. Nothing else happened."
+    )
+    parsed = citecheck.parse(article, marker_scope=scope)
+    checked = citecheck.verify(article, {1: SOURCE, 2: SOURCE}, marker_scope=scope)
+    assert [tuple(c.citations) for c in parsed.claims] == [c.citations for c in checked.claims]
+    if scope == "paragraph":  # the question inherits nothing; the statements do
+        assert [tuple(c.citations) for c in parsed.claims][:3] == [("2",), (), ("2",)]

@@ -4,12 +4,16 @@
 >>> report = citecheck.verify("The ILO met on Friday [1].", {1: "The ILO met on Friday."})
 >>> report.claims[0].status
 <Status.SUPPORTED: 'supported'>
+
+The public API is what `__all__` lists; everything else is internal.
 """
 
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from citecheck.batch import Failure, Job, Outcome
+from citecheck.checker import Checker
 from citecheck.config import Options
 from citecheck.errors import (
     CitecheckError,
@@ -19,45 +23,62 @@ from citecheck.errors import (
     InvalidOptionsError,
     SourceError,
 )
-from citecheck.parse import ParsedArticle, ParsedClaim, parse_article
-from citecheck.report import ClaimResult, Evidence, Marker, Report, SourceInfo, Status, Summary
+from citecheck.parse import ParsedArticle, ParsedClaim
+from citecheck.render import format_report
+from citecheck.report import (
+    ClaimResult,
+    Evidence,
+    Marker,
+    Reason,
+    Report,
+    ReportSet,
+    SourceInfo,
+    Status,
+    Summary,
+    Suppression,
+)
 from citecheck.sources import Source, load_source
-from citecheck.verify import verify
+from citecheck.verify import parse, verify, verify_many
 
 try:
     __version__ = version("citecheck-news")
 except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0.0.0"
 
-
-def parse(article: str, **options: object) -> ParsedArticle:
-    """Split an article into claims with their markers and spans, without checking them."""
-    from citecheck.verify import _check_article
-
-    opts = Options.build(**options)
-    return parse_article(_check_article(article, opts), opts)
-
-
 __all__ = [
+    "Checker",
     "CitecheckError",
     "ClaimResult",
     "ConfigError",
     "Evidence",
+    "Failure",
     "InternalError",
     "InvalidInputError",
     "InvalidOptionsError",
+    "Job",
     "Marker",
     "Options",
+    "Outcome",
     "ParsedArticle",
     "ParsedClaim",
+    "Reason",
     "Report",
+    "ReportSet",
     "Source",
     "SourceError",
     "SourceInfo",
     "Status",
     "Summary",
+    "Suppression",
     "__version__",
+    "format_report",
     "load_source",
     "parse",
     "verify",
+    "verify_many",
 ]
+
+
+def __dir__() -> list[str]:
+    """Only the public API (`dir(citecheck)`), not the submodules imported along the way."""
+    return sorted(__all__)

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from citecheck.errors import InvalidOptionsError
-from citecheck.report import DEFAULT_FAIL_ON, Status
+from citecheck.report import DEFAULT_FAIL_ON, Status, parse_fail_on
 
 ArticleFormat = Literal["auto", "text", "markdown", "html"]
 
@@ -32,9 +32,25 @@ class Options(BaseModel):
         description="'paragraph': a claim without markers is covered by the next marker "
         "in its paragraph; 'sentence': a marker covers only its own sentence or clause.",
     )
-    fail_on: frozenset[Status] = Field(default=DEFAULT_FAIL_ON)
+    fail_on: frozenset[Status] = Field(
+        default=DEFAULT_FAIL_ON,
+        description="Statuses that fail the check: a list, a comma-separated string, or 'none'.",
+    )
     suggest_citations: bool = Field(
         default=True, description="Search all sources for support of uncited claims."
+    )
+    judge: str = Field(
+        default="lexical",
+        min_length=1,
+        max_length=100,
+        description="The judge that decides support, by name: 'lexical' (built in) or one "
+        "installed by another package (entry point group 'citecheck.judges').",
+    )
+    language: str = Field(
+        default="en",
+        min_length=1,
+        max_length=35,
+        description="Language of the article and its sources (its word lists and pipeline).",
     )
     # Limits: going over one is a clear error, never a hang.
     max_article_chars: int = Field(default=5_000_000, ge=1)
@@ -74,15 +90,7 @@ class Options(BaseModel):
     @field_validator("fail_on", mode="before")
     @classmethod
     def _parse_fail_on(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            value = [part.strip() for part in value.split(",") if part.strip()]
-        if isinstance(value, list | tuple | set | frozenset):
-            try:
-                return frozenset(Status(str(v)) for v in value)
-            except ValueError as exc:
-                known = ", ".join(s.value for s in Status)
-                raise ValueError(f"{exc}; known statuses: {known}") from None
-        return value
+        return parse_fail_on(value)
 
     @field_validator("user_agent")
     @classmethod

@@ -1,13 +1,18 @@
 """A logistic combination of named features, loaded from a small JSON file in the package.
 
-Used by the judge (`judge_model.json`) and by the citation-need decision
-(`need_model.json`); both files are written by the fitting scripts in `benchmarks/`.
+Used by the lexical judge (`match/lexical/judge_model.json`) and by the citation-need
+decision (`need/need_model.json`); both files are written by the fitting scripts in
+`benchmarks/` (`fit.py`, `fit_need.py`), which score through `LogisticModel.score` too,
+so there is one definition of a model's score. Loading checks the file against the
+code: its schema version, and that its feature names are exactly the features the
+code computes, in order — a renamed or reordered feature is an error, never a silent 0.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -15,6 +20,8 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from citecheck.errors import InternalError
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +73,46 @@ class LogisticModel:
         )
 
 
-@lru_cache(maxsize=4)
-def load_model(package: str, filename: str) -> LogisticModel:
-    """A model shipped as package data (`package` is the dotted package holding the file)."""
-    text = resources.files(package).joinpath(filename).read_text("utf-8")
-    return LogisticModel.from_json(json.loads(text))
+#: The model-file layout this code reads; the fitting scripts write it.
+MODEL_SCHEMA_VERSION = 2
+
+
+class ModelFileError(InternalError):
+    """A shipped model file does not fit the code that reads it (refit it)."""
+
+
+def check_model_data(data: Any, features: Sequence[str], where: str) -> None:
+    """Raise `ModelFileError` unless `data` is a model file for exactly `features`."""
+    if not isinstance(data, dict):
+        raise ModelFileError(f"{where}: not a model file (a JSON object is expected)")
+    version = data.get("schema_version")
+    if version != MODEL_SCHEMA_VERSION:
+        raise ModelFileError(
+            f"{where}: schema version {version!r}, but this code reads version "
+            f"{MODEL_SCHEMA_VERSION}; refit it with the script in benchmarks/"
+        )
+    names = data.get("features")
+    if names != list(features):
+        missing = [n for n in features if n not in (names or [])]
+        extra = [n for n in names or [] if n not in features]
+        detail = f"missing {missing}, unknown {extra}" if missing or extra else "in another order"
+        raise ModelFileError(
+            f"{where}: its features do not match the code's ({detail}); refit it with the "
+            "script in benchmarks/"
+        )
+    for key in ("mean", "scale", "coef"):
+        values = data.get(key)
+        if not isinstance(values, list) or len(values) != len(features):
+            raise ModelFileError(f"{where}: {key!r} must list one number per feature")
+
+
+@lru_cache(maxsize=8)
+def load_model(package: str, filename: str, features: tuple[str, ...]) -> LogisticModel:
+    """A model shipped as package data, checked against the `features` the code computes."""
+    where = f"{package}/{filename}"
+    try:
+        data = json.loads(resources.files(package).joinpath(filename).read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelFileError(f"{where}: cannot be read ({exc})") from None
+    check_model_data(data, features, where)
+    return LogisticModel.from_json(data)

@@ -1,19 +1,28 @@
 """The report models: the contract every part of citecheck speaks.
 
-Parsing, matching and rendering all meet here. The models double as the
-documentation of the JSON output (`citecheck schema` prints their JSON Schema).
-Offsets are 0-based character offsets into the text the user gave; lines and
-columns are 1-based and derived from offsets.
+Parsing, matching and rendering all meet here, and a finished `Report` holds
+everything a renderer needs: typed reasons (`Reason`: a stable code, its parameters
+and the message rendered from them), typed suppressions, each claim's severity
+(computed once, from `fail_on`), and the texts the offsets point into. Renderers
+only read a `Report`; they never reach back into parsing or matching. The models
+are immutable after construction and double as the documentation of the JSON
+output (`citecheck schema` prints their JSON Schema). Offsets are 0-based
+character offsets into the text the user gave; lines and columns are 1-based and
+derived from offsets.
 """
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
-REPORT_FORMAT_VERSION = 1
+#: Version of the JSON format; 2 added typed reasons, suppressions, severity and the texts.
+REPORT_FORMAT_VERSION = 2
 
 
 class Status(StrEnum):
@@ -27,14 +36,46 @@ class Status(StrEnum):
     EXEMPT = "exempt"
 
 
+Severity = Literal["error", "warning"]
+
 #: Statuses that fail a check by default (`partial` only warns; `exempt`/`supported` pass).
 DEFAULT_FAIL_ON: frozenset[Status] = frozenset(
     {Status.UNCITED, Status.UNSUPPORTED, Status.UNKNOWN_SOURCE}
 )
 
+#: Statuses worth telling a user about: a warning when they do not fail the check.
+PROBLEM_STATUSES: tuple[Status, ...] = (
+    Status.UNSUPPORTED,
+    Status.UNCITED,
+    Status.UNKNOWN_SOURCE,
+    Status.PARTIAL,
+)
+
+
+def parse_fail_on(value: object) -> frozenset[Status]:
+    """The one reading of `fail_on`: `"uncited,unsupported"`, a list, or `"none"`.
+
+    Case, spaces and dashes are forgiven (`"Unknown-Source"`); an empty value or
+    `"none"` fails on nothing. Raises `ValueError` naming the known statuses.
+    """
+    if isinstance(value, frozenset | set | list | tuple):
+        items: list[object] = list(value)
+    elif isinstance(value, str):
+        items = list(value.split(","))
+    else:
+        raise ValueError(f"expected statuses as a string or a list, got {type(value).__name__}")
+    parts = [str(item).strip().lower().replace("-", "_") for item in items if str(item).strip()]
+    if parts in ([], ["none"]):
+        return frozenset()
+    known = {s.value: s for s in Status}
+    for part in parts:
+        if part not in known:
+            raise ValueError(f"unknown status {part!r}; choose from {', '.join(known)} or none")
+    return frozenset(known[p] for p in parts)
+
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=False, extra="forbid", use_enum_values=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
 
 
 class Marker(_Model):
@@ -43,8 +84,35 @@ class Marker(_Model):
     text: str = Field(description="The marker exactly as written.")
     start: int = Field(ge=0, description="Offset of the marker in the article.")
     end: int = Field(ge=0)
-    ids: list[str] = Field(description="Source ids the marker names, ranges expanded.")
+    ids: tuple[str, ...] = Field(description="Source ids the marker names, ranges expanded.")
     kind: Literal["numeric", "footnote", "citation_needed"] = "numeric"
+
+
+ReasonParam = str | int | float | bool | list[str]
+
+
+class Reason(_Model):
+    """Why a claim has its status: a stable code, its parameters, and the message for people.
+
+    Codes are documented in docs/reasons.md; a renderer or a script branches on
+    `code` and reads `params`, never parses `message`.
+    """
+
+    code: str = Field(description="Stable identifier, e.g. 'number_conflict', 'name_absent'.")
+    params: dict[str, ReasonParam] = Field(
+        default_factory=dict, description="The values the message names (source id, values…)."
+    )
+    message: str = Field(description="The reason in English, rendered from code and params.")
+
+
+class Suppression(_Model):
+    """Why a finding is not shown as one: an inline comment, a disabled range, a baseline."""
+
+    kind: Literal["inline", "range", "baseline"] = Field(
+        description="'inline': `<!-- citecheck: ignore -->`; 'range': inside `off` … `on`; "
+        "'baseline': recorded in the baseline file."
+    )
+    reason: str = Field(default="", description="The justification given, if any.")
 
 
 class Evidence(_Model):
@@ -56,9 +124,25 @@ class Evidence(_Model):
     end: int = Field(ge=0)
     score: float = Field(ge=0.0, le=1.0, description="How much of the claim this passage covers.")
     page: int | None = Field(default=None, description="1-based page, for paged sources (PDF).")
-    matched_terms: list[str] = Field(
-        default_factory=list, description="Claim words this passage backs (for highlighting)."
+    matched_terms: tuple[str, ...] = Field(
+        default=(), description="Claim words this passage backs (for highlighting)."
     )
+
+
+ClaimKind = Literal["sentence", "clause", "heading", "list_item", "quote", "table_cell", "code"]
+
+
+def severity_of(
+    status: Status, suppression: Suppression | None, fail_on: Iterable[Status]
+) -> Severity | None:
+    """`error` if a claim fails the check, `warning` if it is a problem that does not."""
+    if suppression is not None:
+        return None
+    if status in set(fail_on):
+        return "error"
+    if status in PROBLEM_STATUSES:
+        return "warning"
+    return None
 
 
 class ClaimResult(_Model):
@@ -73,26 +157,48 @@ class ClaimResult(_Model):
     end_line: int = Field(ge=1)
     end_column: int = Field(ge=1)
     paragraph: int = Field(ge=0, description="Index of the paragraph or block, from 0.")
-    kind: str = Field(
-        default="sentence",
-        description="sentence, clause, heading, list_item, quote, table_cell or code.",
+    kind: ClaimKind = "sentence"
+    markers: tuple[Marker, ...] = ()
+    citations: tuple[str, ...] = Field(
+        default=(),
+        description="Source ids the claim cites: its markers' ids, or the ids of the marker "
+        "that covers it under paragraph scope.",
     )
-    markers: list[Marker] = Field(default_factory=list)
-    citations: list[str] = Field(default_factory=list, description="Source ids the markers name.")
     status: Status
     score: float | None = Field(
         default=None, ge=0.0, le=1.0, description="Support by the cited sources; None if unchecked."
     )
     needs_citation: bool
-    suggested_citations: list[str] = Field(default_factory=list)
-    evidence: list[Evidence] = Field(default_factory=list)
-    reasons: list[str] = Field(default_factory=list)
-    missing_terms: list[str] = Field(
-        default_factory=list, description="Words, names, numbers or dates no cited source backs."
+    suggested_citations: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    details: tuple[Reason, ...] = Field(
+        default=(), description="Why the claim has its status, as typed reasons."
     )
-    suppressed: str | None = Field(
-        default=None, description="Set when an inline `citecheck: ignore` covers the claim."
+    missing_terms: tuple[str, ...] = Field(
+        default=(), description="Words, names, numbers or dates no cited source backs."
     )
+    suppression: Suppression | None = Field(
+        default=None, description="Set when an inline comment or the baseline hides the finding."
+    )
+    severity: Severity | None = Field(
+        default=None,
+        description="'error' when the claim fails the check (its status is in fail_on), "
+        "'warning' for other problems, None otherwise or when suppressed.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_derived(cls, data: Any) -> Any:
+        """`reasons` is derived from `details`; JSON read back carries it, so drop it."""
+        if isinstance(data, dict) and "reasons" in data:
+            data = {k: v for k, v in data.items() if k != "reasons"}
+        return data
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def reasons(self) -> list[str]:
+        """The messages of `details`, in order (the reasons as text, as in format 1)."""
+        return [d.message for d in self.details]
 
 
 class SourceInfo(_Model):
@@ -105,11 +211,11 @@ class SourceInfo(_Model):
     chars: int = Field(ge=0, default=0)
     sentences: int = Field(ge=0, default=0)
     error: str | None = Field(default=None, description="Why it could not be used, if so.")
-    warnings: list[str] = Field(
-        default_factory=list,
+    warnings: tuple[str, ...] = Field(
+        default=(),
         description="How the source was read, where it matters (a guessed encoding, say).",
     )
-    cited_by: list[int] = Field(default_factory=list, description="Indexes of claims citing it.")
+    cited_by: tuple[int, ...] = Field(default=(), description="Indexes of claims citing it.")
 
 
 class Summary(_Model):
@@ -127,60 +233,101 @@ class Summary(_Model):
     def count(self, status: Status) -> int:
         return int(getattr(self, status.value))
 
+    @classmethod
+    def of(cls, claims: Sequence[ClaimResult]) -> Summary:
+        """The counts of `claims`."""
+        counts = {s.value: 0 for s in Status}
+        for claim in claims:
+            counts[claim.status.value] += 1
+        suppressed = sum(c.suppression is not None for c in claims)
+        return cls(total=len(claims), suppressed=suppressed, **counts)
+
 
 class Report(_Model):
-    """Everything citecheck found about one article."""
+    """Everything citecheck found about one article.
+
+    Each claim's `severity` and the `summary` are derived here, at construction, from
+    the claims and `fail_on`: whatever is given for them is recomputed, so they can
+    never disagree with the claims.
+    """
 
     format_version: int = REPORT_FORMAT_VERSION
     article: str | None = Field(default=None, description="Article path or name, when known.")
+    title: str | None = Field(default=None, description="The article's title, when it has one.")
     article_chars: int = Field(ge=0)
-    claims: list[ClaimResult]
-    sources: list[SourceInfo]
-    summary: Summary
-    fail_on: list[Status] = Field(default_factory=lambda: sorted(DEFAULT_FAIL_ON, key=str))
-
-    # The texts the offsets point into; kept out of the JSON but needed by renderers.
-    _article_text: str = PrivateAttr(default="")
-    _source_texts: dict[str, str] = PrivateAttr(default_factory=dict)
+    claims: tuple[ClaimResult, ...]
+    sources: tuple[SourceInfo, ...]
+    summary: Summary = Field(default_factory=Summary, description="Claims per status.")
+    fail_on: tuple[Status, ...] = Field(default=tuple(sorted(DEFAULT_FAIL_ON, key=str)))
+    article_text: str | None = Field(
+        default=None, description="The article as given: what claim offsets point into."
+    )
+    source_texts: dict[str, str] | None = Field(
+        default=None,
+        description="The text of each loaded source by id: what evidence offsets point into.",
+    )
 
     @model_validator(mode="before")
     @classmethod
-    def _drop_derived(cls, data: Any) -> Any:
-        """`ok` is derived; a report read back from JSON carries it, so drop it on input."""
-        if isinstance(data, dict) and "ok" in data:
-            data = {k: v for k, v in data.items() if k != "ok"}
+    def _derive(cls, data: Any) -> Any:
+        """Severities and the summary from the claims and `fail_on`; `ok` is dropped."""
+        if not isinstance(data, dict):
+            return data
+        data = {k: v for k, v in data.items() if k != "ok"}
+        fail_on = parse_fail_on(data.get("fail_on", sorted(DEFAULT_FAIL_ON, key=str)))
+        claims = []
+        for raw in data.get("claims", ()):
+            claim = raw if isinstance(raw, ClaimResult) else ClaimResult.model_validate(raw)
+            level = severity_of(claim.status, claim.suppression, fail_on)
+            claims.append(
+                claim if claim.severity == level else claim.model_copy(update={"severity": level})
+            )
+        data["claims"] = tuple(claims)
+        data["fail_on"] = tuple(sorted(fail_on, key=str))
+        data["summary"] = Summary.of(claims)
         return data
+
+    def with_claims(self, claims: Sequence[ClaimResult]) -> Report:
+        """This report with other claims (severities and summary derived again)."""
+        return Report.model_validate({**dict(self), "claims": tuple(claims)})
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def ok(self) -> bool:
-        """True when no claim (unless suppressed) has a status in `fail_on`."""
-        failing = set(self.fail_on)
-        return not any(c.status in failing and c.suppressed is None for c in self.claims)
+        """True when no claim fails the check (no claim of severity `error`)."""
+        return not any(c.severity == "error" for c in self.claims)
 
     def findings(self) -> list[ClaimResult]:
-        """Claims whose status fails the check and that are not suppressed."""
-        failing = set(self.fail_on)
-        return [c for c in self.claims if c.status in failing and c.suppressed is None]
+        """Claims that fail the check (severity `error`): what makes CI red."""
+        return [c for c in self.claims if c.severity == "error"]
 
-    @property
-    def article_text(self) -> str:
-        """The article as given (not serialised)."""
-        return self._article_text
+    def problems(self) -> list[ClaimResult]:
+        """Claims to show a user: findings and warnings, in article order."""
+        return [c for c in self.claims if c.severity is not None]
 
-    @property
-    def source_texts(self) -> dict[str, str]:
-        """The text of each loaded source by id (not serialised)."""
-        return dict(self._source_texts)
 
-    def to_html(self, *, title: str | None = None) -> str:
-        """The report as one self-contained HTML page (see `citecheck.render.html`)."""
-        from citecheck.render.html import render_html
+class ReportSet(_Model):
+    """The JSON output for several articles."""
 
-        return render_html(self, title=title)
+    format_version: int = REPORT_FORMAT_VERSION
+    ok: bool = Field(description="True when every report is ok.")
+    reports: tuple[Report, ...] = Field(description="One report per article, in the order given.")
 
-    def attach_texts(self, article_text: str, source_texts: dict[str, str]) -> Report:
-        """Keep the texts the offsets point into, for renderers."""
-        self._article_text = article_text
-        self._source_texts = dict(source_texts)
-        return self
+    @classmethod
+    def of(cls, reports: Sequence[Report]) -> ReportSet:
+        return cls(ok=all(r.ok for r in reports), reports=tuple(reports))
+
+
+def normalize_claim(text: str) -> str:
+    """The claim text with case, Unicode forms and whitespace folded."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def claim_hash(claim: ClaimResult) -> str:
+    """A fingerprint of a finding that survives edits elsewhere in the article.
+
+    It hashes the normalised claim text and the status, never line numbers, so
+    baselines and code-scanning alerts follow a claim when text moves around it.
+    """
+    payload = f"{claim.status.value}\0{normalize_claim(claim.text)}"
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]

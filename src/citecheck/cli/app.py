@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
 import sys
-from functools import partial
+from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -18,24 +22,18 @@ import typer
 from rich.console import Console
 
 from citecheck import __version__
+from citecheck.batch import Failure, Job, Outcome, verify_many
+from citecheck.checker import Checker
 from citecheck.cli import baseline as baselines
 from citecheck.cli.articles import ArticleFile, discover, read_article
 from citecheck.cli.output import PROG, emit, error, note, progress_bar
-from citecheck.cli.runner import Failure, Job, Outcome, default_workers, run_all
 from citecheck.cli.settings import SettingsCache, parse_fail_on
-from citecheck.cli.sourcing import SourceValue, parse_source_flags
-from citecheck.config import Options
+from citecheck.cli.sourcing import parse_source_flags, sources_in_directory
 from citecheck.errors import CitecheckError, InvalidInputError, InvalidOptionsError
 from citecheck.render import available, takes_several
-from citecheck.report import Report
+from citecheck.report import Report, ReportSet
+from citecheck.sources.model import SourceLike
 
-FORMAT_BY_SUFFIX = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".txt": "text",
-}
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 app = typer.Typer(
@@ -273,8 +271,6 @@ def schema(
     ] = False,
 ) -> None:
     """Print the JSON Schema of the JSON output (one article's Report)."""
-    from citecheck.render.json import ReportSet
-
     model = ReportSet if report_set else Report
     typer.echo(json.dumps(model.model_json_schema(), indent=2))
 
@@ -330,29 +326,40 @@ def _check(
             f"--output-format {output_format} shows one article at a time; {len(files)} were given"
         )
     # An article that cannot be read fails alone; the others are still checked.
-    entries: list[Job | Failure] = []
+    from_dir = sources_in_directory(sources_dir) if sources_dir is not None else {}
+    given: dict[str | int, SourceLike] = {}
+    given.update(from_dir)
+    given.update(explicit)
+    entries: list[Job | Outcome] = []
     for article in files:
         try:
-            entries.append(_job(article, overrides, explicit, sources_dir, err, quiet))
+            entries.append(_job(article, overrides, given, err, quiet))
         except InvalidInputError as exc:
-            entries.append(Failure(article.name, str(exc).removeprefix(f"{article.name}: ")))
+            message = str(exc).removeprefix(f"{article.name}: ")
+            entries.append(Outcome(article.name, failure=Failure(article.name, message)))
     job_list = [e for e in entries if isinstance(e, Job)]
 
     show_progress = len(job_list) > 1 and not quiet and err.is_terminal
     workers = default_workers(jobs, len(job_list))
-    finished = iter(
-        run_all(
-            job_list, workers, partial(progress_bar, err, len(job_list)) if show_progress else None
-        )
-    )
-    outcomes = [Outcome(e) if isinstance(e, Failure) else next(finished) for e in entries]
+    engine = Checker(job_list[0].options) if job_list and job_list[0].options else Checker()
+    with (
+        _executor(workers) as executor,
+        progress_bar(err, len(job_list)) if show_progress else nullcontext(None) as on_done,
+    ):
+        try:
+            finished = iter(
+                list(verify_many(job_list, executor=executor, checker=engine, on_done=on_done))
+            )
+        except KeyboardInterrupt:
+            # Ctrl-C reaches the whole process group: workers ignore it, the parent
+            # drops the queued articles and stops without a traceback.
+            if executor is not None:
+                executor.shutdown(wait=False, cancel_futures=True)
+            raise
+    outcomes = [e if isinstance(e, Outcome) else next(finished) for e in entries]
 
-    failures = [o.result for o in outcomes if isinstance(o.result, Failure)]
-    reports = [o.result for o in outcomes if isinstance(o.result, Report)]
-    if not quiet:
-        for outcome in outcomes:
-            for text in outcome.notes:
-                note(err, text)
+    failures = [o.failure for o in outcomes if o.failure is not None]
+    reports = [o.report for o in outcomes if o.report is not None]
     for failure in failures:
         error(f"{failure.name}: {failure.message}")
 
@@ -377,27 +384,51 @@ def _check(
 def _job(
     article: ArticleFile,
     overrides: dict[str, Any],
-    explicit: dict[str, SourceValue],
-    sources_dir: Path | None,
+    given: dict[str | int, SourceLike],
     err: Console,
     quiet: bool,
 ) -> Job:
     options = article.settings.build_options(overrides)
-    if options.format == "auto" and article.path is not None:
-        by_suffix = FORMAT_BY_SUFFIX.get(article.path.suffix.lower())
-        if by_suffix is not None:  # the file's extension is a surer sign than its content
-            options = Options.build(options, format=by_suffix)
-    text = read_article(article, options.max_article_chars)
-    if not text.strip() and not quiet:
+    if article.path is None:
+        text: str | Path = read_article(article, options.max_article_chars)
+        empty = not str(text).strip()
+    else:
+        text = article.path
+        empty = _blank_file(article.path)
+    if empty and not quiet:
         note(err, f"{article.name}: the article is empty; nothing to check")
-    return Job(
-        name=article.name,
-        text=text,
-        base=article.directory,
-        options=options,
-        flag_sources=explicit,
-        sources_dir=sources_dir,
-    )
+    return Job(article=text, sources=given, name=article.name, options=options)
+
+
+def _blank_file(path: Path) -> bool:
+    """A file with nothing but whitespace in its first bytes (cheap: no decoding)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return not head.strip() and len(head) < 4096
+
+
+def default_workers(requested: int, jobs: int) -> int:
+    """`--jobs 0` means one worker per core; never more workers than articles."""
+    cores = os.cpu_count() or 1
+    wanted = cores if requested == 0 else requested
+    return max(1, min(wanted, jobs))
+
+
+@contextmanager
+def _executor(workers: int) -> Iterator[Executor | None]:
+    """Worker processes when more than one is asked for, else None (this process)."""
+    if workers <= 1:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts) as pool:
+        yield pool
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _tolerate_narrow_encodings() -> None:

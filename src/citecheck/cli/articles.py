@@ -8,15 +8,14 @@ or `-` for standard input. Files named explicitly are always checked.
 from __future__ import annotations
 
 import sys
-import unicodedata
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
-from charset_normalizer import from_bytes
-
 from citecheck.cli.settings import Settings, SettingsCache
 from citecheck.errors import InvalidInputError
+from citecheck.sources.decode import read_article as read_file
+from citecheck.sources.decode import read_limited
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -108,52 +107,7 @@ def _matches(path: PurePosixPath, pattern: str) -> bool:
 
 
 def read_article(article: ArticleFile, max_chars: int) -> str:
-    """The article's text; `InvalidInputError` for unreadable, binary or oversized files.
-
-    At most `4 * max_chars + 1` bytes are read (no character takes more than
-    four bytes in UTF-8), so a huge file is refused without loading it.
-    """
-    limit = 4 * max_chars + 1
+    """The article's text; `InvalidInputError` for unreadable, binary or oversized files."""
     if article.path is None:
-        data = sys.stdin.buffer.read(limit)
-    else:
-        if not article.path.is_file():
-            raise InvalidInputError(f"{article.name}: not a file")
-        try:
-            with article.path.open("rb") as handle:
-                data = handle.read(limit)
-        except OSError as exc:
-            raise InvalidInputError(f"{article.name}: cannot read: {exc.strerror or exc}") from None
-    if len(data) >= limit:
-        raise InvalidInputError(
-            f"{article.name}: over the limit of {max_chars:,} characters (option max_article_chars)"
-        )
-    return decode(data, article.name)
-
-
-def decode(data: bytes, name: str) -> str:
-    """Decode article bytes: UTF-8 (with or without BOM), else the detected encoding."""
-    if b"\x00" in data:
-        raise InvalidInputError(f"{name}: not a text file (it holds binary data)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            raise InvalidInputError(
-                f"{name}: not a text file (not UTF-8 and no other encoding fits)"
-            ) from None
-        text = str(best)
-    if _mostly_control(text):
-        raise InvalidInputError(f"{name}: not a text file (it holds binary data)")
-    return text
-
-
-def _mostly_control(text: str, sample: int = 4096) -> bool:
-    head = text[:sample]
-    if not head:
-        return False
-    control = sum(
-        1 for ch in head if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\t\n\r\f"
-    )
-    return control / len(head) > 0.1
+        return read_limited(sys.stdin.buffer, max_chars, article.name)
+    return read_file(article.path, max_chars, article.name)

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from citecheck.errors import ConfigError
-from citecheck.render._common import claim_hash, problems, shorten
-from citecheck.report import Report
+from citecheck.render.labels import shorten
+from citecheck.report import Report, Suppression, claim_hash
 
 BASELINE_VERSION = 1
 Key = tuple[str, str, str]
@@ -48,7 +48,7 @@ def entries(reports: Sequence[Report], baseline_path: Path) -> list[dict[str, st
     found = []
     for report in reports:
         article = article_key(report.article or "<article>", baseline_path)
-        for claim, _ in problems(report):
+        for claim in report.problems():
             found.append(
                 {
                     "article": article,
@@ -108,12 +108,12 @@ def apply_baseline(
 ) -> list[Report]:
     """Mark findings the baseline records as suppressed, so only new ones are reported."""
     remaining = Counter(known)
-    label = f"baseline ({baseline_path.name})"
+    suppression = Suppression(kind="baseline", reason=f"in the baseline {baseline_path.name}")
     updated = []
     for report in reports:
         article = article_key(report.article or "<article>", baseline_path)
         hits: set[int] = set()
-        for claim, _ in problems(report):
+        for claim in report.problems():
             key = (article, claim.status.value, claim_hash(claim))
             if remaining[key] > 0:
                 remaining[key] -= 1
@@ -122,11 +122,8 @@ def apply_baseline(
             updated.append(report)
             continue
         claims = [
-            c.model_copy(update={"suppressed": label}) if c.index in hits else c
+            c.model_copy(update={"suppression": suppression}) if c.index in hits else c
             for c in report.claims
         ]
-        summary = report.summary.model_copy(
-            update={"suppressed": sum(1 for c in claims if c.suppressed is not None)}
-        )
-        updated.append(report.model_copy(update={"claims": claims, "summary": summary}))
+        updated.append(report.with_claims(claims))
     return updated

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from citecheck import __version__
-from citecheck.cli.runner import Job
+from citecheck.batch import Outcome
 from citecheck.errors import InvalidOptionsError
 from citecheck.render import RenderOptions, get_renderer
 from citecheck.report import Report
@@ -82,7 +82,7 @@ def error(message: str, level: str = "error") -> None:
 
 
 @contextmanager
-def progress_bar(err: Console, total: int) -> Iterator[Callable[[Job], None]]:
+def progress_bar(err: Console, total: int) -> Iterator[Callable[[Outcome], None]]:
     """A progress bar on stderr, advanced once per finished article."""
     with Progress(
         TextColumn("checking"),
@@ -93,4 +93,4 @@ def progress_bar(err: Console, total: int) -> Iterator[Callable[[Job], None]]:
         transient=True,
     ) as bar:
         task = bar.add_task("", total=total)
-        yield lambda job: bar.update(task, advance=1, description=job.name)
+        yield lambda outcome: bar.update(task, advance=1, description=outcome.name)

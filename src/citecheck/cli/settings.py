@@ -19,6 +19,7 @@ from typing import Any
 from citecheck.config import Options
 from citecheck.errors import ConfigError, InvalidOptionsError
 from citecheck.report import Status
+from citecheck.report import parse_fail_on as read_fail_on
 
 CONFIG_FILES = ("citecheck.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
@@ -48,21 +49,14 @@ class Settings:
         return str(self.path) if self.path is not None else "defaults"
 
 
-def parse_fail_on(value: str | list[Any], *, origin: str) -> frozenset[Status]:
-    """`"uncited,unsupported"` or a list of statuses; `"none"` (or empty) fails on nothing."""
-    items = value.split(",") if isinstance(value, str) else value
-    if not all(isinstance(item, str) for item in items):
+def parse_fail_on(value: object, *, origin: str) -> frozenset[Status]:
+    """`fail_on` as `citecheck.report.parse_fail_on` reads it, errors naming `origin`."""
+    if isinstance(value, list) and not all(isinstance(item, str) for item in value):
         raise InvalidOptionsError(f"{origin}: statuses must be strings")
-    parts = [p.strip().lower().replace("-", "_") for p in items if p.strip()]
-    if parts in ([], ["none"]):
-        return frozenset()
-    known = {s.value: s for s in Status}
-    for part in parts:
-        if part not in known:
-            raise InvalidOptionsError(
-                f"{origin}: unknown status {part!r}; choose from {', '.join(known)} or none"
-            )
-    return frozenset(known[p] for p in parts)
+    try:
+        return read_fail_on(value)
+    except ValueError as exc:
+        raise InvalidOptionsError(f"{origin}: {exc}") from None
 
 
 def find_config(start: Path) -> Path | None:

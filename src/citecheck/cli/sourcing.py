@@ -1,26 +1,18 @@
-"""Where each article's sources come from.
+"""Sources named on the command line: `--sources-dir DIR` and `--source ID=PATH_OR_URL`.
 
-Three places, later ones winning for the same id:
-
-1. the article's own reference list (`[1] ...` entries or footnote definitions
-   naming a URL or a file relative to the article);
-2. `--sources-dir DIR`: files named by id (`1.txt`, `2.html`, `3.pdf`, `note.md`);
-3. `--source ID=PATH_OR_URL` flags.
-
-Values become `pathlib.Path` (files) or URL strings, for `citecheck.verify`
-(`doi:` targets become doi.org URLs; see `citecheck.sources.resolve`).
+Three places give an article its sources, later ones winning for the same id: the
+article's own reference list (resolved by the library, as `citecheck.verify` does),
+then `--sources-dir` (files named by id: `1.txt`, `2.html`, `3.pdf`, `note.md`), then
+`--source` flags. Values become `pathlib.Path` (files) or URL strings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 
-from citecheck.config import Options
 from citecheck.errors import InvalidInputError, InvalidOptionsError, SourceError
-from citecheck.parse import parse_article
+from citecheck.sources.ids import normalize_source_id
 from citecheck.sources.resolve import source_for_reference
-from citecheck.verify import normalize_source_id
 
 SourceValue = Path | str
 
@@ -73,41 +65,3 @@ def sources_in_directory(directory: Path) -> dict[str, Path]:
             )
         found[key] = path
     return found
-
-
-def sources_from_references(
-    text: str, base: Path, options: Options
-) -> tuple[dict[str, SourceValue], list[str]]:
-    """Sources the article's reference list names (URLs, or files relative to `base`).
-
-    Also returns notes about entries that name something no source can come
-    from (a `mailto:` link, say): their markers end up `unknown_source`.
-    """
-    references = parse_article(text, options).references
-    found: dict[str, SourceValue] = {}
-    notes: list[str] = []
-    for raw_id, reference in references.items():
-        target = reference.target or reference.url
-        if not target:
-            continue
-        try:
-            key = normalize_source_id(raw_id)
-            resolved = source_for_reference(target, base)
-        except (InvalidInputError, SourceError) as exc:
-            notes.append(f"reference [{raw_id}]: {exc}")
-            continue
-        if isinstance(resolved, Path | str):
-            found[key] = resolved
-    return found, notes
-
-
-def merge_sources(*layers: Mapping[str, SourceValue]) -> dict[str, SourceValue]:
-    """Later layers override earlier ones, id by id; ids sorted for determinism."""
-    merged: dict[str, SourceValue] = {}
-    for layer in layers:
-        merged.update(layer)
-    return {key: merged[key] for key in sorted(merged, key=_id_key)}
-
-
-def _id_key(source_id: str) -> tuple[int, int, str]:
-    return (0, int(source_id), "") if source_id.isdigit() else (1, 0, source_id)

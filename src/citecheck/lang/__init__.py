@@ -1,0 +1,131 @@
+"""Language data: every word list a stage needs, gathered in one `Language` record.
+
+Stages never import word lists directly; they receive a `Language` (from
+`get_language(code)`) and read what they need from it, so a second language is a
+second data folder (`lang/<code>/`) and an entry in the registry, not an edit to
+the algorithms. Languages beyond the built-in ones can be added by other packages
+through the entry-point group `citecheck.languages` (each entry point names a
+`Language` object).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.metadata import entry_points
+
+from citecheck.errors import InvalidOptionsError
+
+__all__ = ["Language", "NeedCues", "SplitterWords", "available_languages", "get_language"]
+
+ENTRY_POINT_GROUP = "citecheck.languages"
+
+
+@dataclass(frozen=True, slots=True)
+class SplitterWords:
+    """Abbreviations and starters that sentence boundaries depend on (`parse/sentences.py`)."""
+
+    titles: frozenset[str]
+    never_final: frozenset[str]
+    number_labels: frozenset[str]
+    ambiguous: frozenset[str]
+    starters: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class NeedCues:
+    """Cues of the citation-need decision (`need/`): phrases are regex alternatives."""
+
+    analysis: tuple[str, ...]
+    reported: tuple[str, ...]
+    stance: tuple[str, ...]
+    transitions: tuple[str, ...]
+    speech_pronouns: tuple[str, ...]
+    speech_after_pronoun: frozenset[str]
+    money_symbols: str
+    money_words: tuple[str, ...]
+    hedges: frozenset[str]
+    first_person: frozenset[str]
+    second_person: frozenset[str]
+    past_auxiliaries: frozenset[str]
+    present_auxiliaries: frozenset[str]
+    superlatives: frozenset[str]
+    demonstratives: frozenset[str]
+    connectives: frozenset[str]
+    narration_subjects: frozenset[str]
+    pronoun_starts: frozenset[str]
+    not_narration: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Language:
+    """Everything citecheck knows about one language, as plain data (compared by identity)."""
+
+    code: str  # the code users select it by ("en")
+    spacy_code: str  # `spacy.blank(spacy_code)` tokenises and lemmatises it
+    wordfreq_code: str  # word rarity comes from `wordfreq.zipf_frequency(word, code)`
+    stop_words: frozenset[str]
+    negations: frozenset[str]
+    speech_verbs: frozenset[str]
+    view_verbs: frozenset[str]
+    name_joiners: tuple[str, ...]
+    articles: tuple[str, ...]
+    clause_words: frozenset[str]
+    months: Mapping[str, int]
+    ambiguous_months: frozenset[str]
+    month_abbreviations: Mapping[str, int]
+    weekdays: tuple[str, ...]
+    number_words: Mapping[str, int]
+    weak_number_words: frozenset[str]
+    scale_words: Mapping[str, float]
+    scale_abbreviations: Mapping[str, float]
+    percent_words: tuple[str, ...]
+    antonym_pairs: tuple[tuple[str, str], ...]
+    spelling_variants: Mapping[str, str]
+    spelling_suffixes: tuple[tuple[str, str], ...]
+    synonyms: Mapping[str, tuple[str, ...]]
+    reference_titles: tuple[str, ...]
+    splitter: SplitterWords
+    need: NeedCues
+    antonyms: Mapping[str, frozenset[str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        opposites: dict[str, frozenset[str]] = {}
+        for a, b in self.antonym_pairs:
+            opposites[a] = opposites.get(a, frozenset()) | {b}
+            opposites[b] = opposites.get(b, frozenset()) | {a}
+        object.__setattr__(self, "antonyms", opposites)
+
+
+def _builtin() -> dict[str, str]:
+    """Built-in languages: code -> module holding `LANGUAGE` (imported lazily)."""
+    return {"en": "citecheck.lang.en"}
+
+
+def available_languages() -> list[str]:
+    """Codes of the built-in languages and of those installed through entry points."""
+    extra = [ep.name for ep in entry_points(group=ENTRY_POINT_GROUP)]
+    return sorted({*_builtin(), *extra})
+
+
+@cache
+def get_language(code: str) -> Language:
+    """The `Language` for `code`; `InvalidOptionsError` naming the known ones otherwise."""
+    import importlib
+
+    builtin = _builtin()
+    if code in builtin:
+        language = importlib.import_module(builtin[code]).LANGUAGE
+    else:
+        found = [ep for ep in entry_points(group=ENTRY_POINT_GROUP) if ep.name == code]
+        if not found:
+            known = ", ".join(available_languages())
+            raise InvalidOptionsError(
+                f"unknown language {code!r}; available: {known} (other languages are added by "
+                f"packages registering the entry point group {ENTRY_POINT_GROUP!r})"
+            )
+        language = found[0].load()
+    if not isinstance(language, Language):
+        raise InvalidOptionsError(f"language {code!r} does not provide a citecheck Language")
+    return language

@@ -1,10 +1,25 @@
 """Matching: is each claim backed by the sources it cites?
 
-`Matcher` indexes every source once, then answers batches of claims. Internals
-(index, retrieval, judge) live in the modules of this package.
+- `types`: what crosses the judge seam (passages in, verdicts out), plain data;
+- `protocol`: the `Judge` protocol a judge implements;
+- `registry`: judges by name (built in, or from the `citecheck.judges` entry points);
+- `matcher`: candidate passages, batching, evidence caps and suggestion shortlists;
+- `lexical/`: the default judge, deterministic and CPU-only.
 """
 
 from citecheck.match.matcher import Matcher
-from citecheck.match.types import ClaimQuery, NeedDecision, Suggestion, Verdict
+from citecheck.match.protocol import Judge
+from citecheck.match.registry import available_judges, get_judge
+from citecheck.match.types import ClaimQuery, JudgeRequest, Passage, Suggestion, Verdict
 
-__all__ = ["ClaimQuery", "Matcher", "NeedDecision", "Suggestion", "Verdict"]
+__all__ = [
+    "ClaimQuery",
+    "Judge",
+    "JudgeRequest",
+    "Matcher",
+    "Passage",
+    "Suggestion",
+    "Verdict",
+    "available_judges",
+    "get_judge",
+]

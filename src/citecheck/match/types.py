@@ -1,44 +1,60 @@
-"""What the matcher is asked and what it answers.
+"""What crosses the judge seam: plain data only.
 
-The judge knows nothing of file formats or articles: it sees a claim's text
-(and the text before it), the sources the claim cites, and returns a verdict.
+A judge sees claim texts and candidate passages (source id, span, text) and answers
+with verdicts (status, score, evidence spans, typed reasons). It knows nothing of
+articles, file formats, markers or reports.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from citecheck.report import Evidence, Status
+from citecheck.report import Evidence, Reason, Status
+
+#: The statuses a judge may give: the rest (uncited, unknown_source, exempt) are decided
+#: around it, from markers and sources.
+JUDGE_STATUSES: frozenset[Status] = frozenset(
+    {Status.SUPPORTED, Status.PARTIAL, Status.UNSUPPORTED}
+)
 
 
 @dataclass(frozen=True, slots=True)
-class ClaimQuery:
-    """One claim to check against the sources it cites."""
+class Passage:
+    """A candidate passage: `text == source_text[start:end]` of source `source_id`."""
 
+    source_id: str
+    start: int
+    end: int
     text: str
-    source_ids: tuple[str, ...]
-    context: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class JudgeRequest:
+    """One claim to judge against its candidate passages."""
+
+    claim: str
+    passages: tuple[Passage, ...]
+    context: str = ""  # the text before the claim in its paragraph
 
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """The judge's answer: supported, partial or unsupported, with its grounds."""
+    """A judge's answer: supported, partial or unsupported, with its grounds."""
 
-    status: Status
+    status: Status  # one of JUDGE_STATUSES
     score: float  # in [0, 1], never NaN
-    evidence: list[Evidence] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
-    missing_terms: list[str] = field(default_factory=list)
+    evidence: tuple[Evidence, ...] = ()  # source.text[e.start:e.end] == e.quote
+    reasons: tuple[Reason, ...] = ()
+    missing_terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
-class NeedDecision:
-    """Whether a sentence states something a reader would need a source for."""
+class ClaimQuery:
+    """One claim to check against the sources it cites (what the matcher is asked)."""
 
-    needs_citation: bool
-    score: float  # in [0, 1]
-    reason: str | None = None  # why, for the report (e.g. "reads as unattributed analysis")
-    statement: bool = True  # False for questions, fragments and transitions: not claims at all
+    text: str
+    source_ids: tuple[str, ...]
+    context: str = ""
 
 
 @dataclass(frozen=True, slots=True)

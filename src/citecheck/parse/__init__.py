@@ -11,8 +11,16 @@ One concern per module:
 - `article`: `parse_article`, which runs the steps above.
 """
 
-from citecheck.parse.article import parse_article
+from citecheck.parse.article import parse_article, read_claims, scoped
 from citecheck.parse.model import ParsedArticle, ParsedClaim, Reference
 from citecheck.parse.sentences import sentence_spans
 
-__all__ = ["ParsedArticle", "ParsedClaim", "Reference", "parse_article", "sentence_spans"]
+__all__ = [
+    "ParsedArticle",
+    "ParsedClaim",
+    "Reference",
+    "parse_article",
+    "read_claims",
+    "scoped",
+    "sentence_spans",
+]

@@ -10,11 +10,13 @@ index the original string; lines and columns come from one line-start table.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from citecheck.config import Options
 from citecheck.errors import InvalidInputError
+from citecheck.lang import Language, get_language
 from citecheck.parse.blocks import Block, Directive
 from citecheck.parse.claims import RawClaim, block_claims
 from citecheck.parse.formats import Format, detect_format, read_text
@@ -22,6 +24,7 @@ from citecheck.parse.html import read_html
 from citecheck.parse.markers import FoundMarker
 from citecheck.parse.model import ParsedArticle, ParsedClaim
 from citecheck.parse.references import collect_references
+from citecheck.parse.scope import Statements, apply_scope
 from citecheck.parse.suppressions import suppression_reasons
 from citecheck.parse.textmap import MappedText
 from citecheck.report import Marker
@@ -75,11 +78,38 @@ class _Staged:
     extra: list[tuple[Marker, tuple[str, ...]]] = field(default_factory=list)
 
 
-def parse_article(text: str, options: Options | None = None) -> ParsedArticle:
-    """Split `text` into claims (sentences, or clauses before mid-sentence markers)."""
+def parse_article(
+    text: str,
+    options: Options | None = None,
+    language: Language | None = None,
+    statements: Statements | None = None,
+) -> ParsedArticle:
+    """Split `text` into claims (sentences, or clauses before mid-sentence markers).
+
+    Marker scope (`options.marker_scope`) is applied here, so every claim's `citations`
+    are final; `statements` says which unmarked claims are statements (only those
+    inherit a later marker; by default all do).
+    """
+    opts = options or Options()
+    return scoped(read_claims(text, opts, language), opts, statements)
+
+
+def scoped(
+    parsed: ParsedArticle, options: Options, statements: Statements | None = None
+) -> ParsedArticle:
+    """`parsed` with marker scope applied (see `parse/scope.py`)."""
+    claims = apply_scope(parsed.claims, options.marker_scope, statements)
+    return dataclasses.replace(parsed, claims=claims)
+
+
+def read_claims(
+    text: str, options: Options | None = None, language: Language | None = None
+) -> ParsedArticle:
+    """The claims of `text` with their own markers, before marker scope is applied."""
     if not isinstance(text, str):
         raise InvalidInputError(f"the article must be text (str), got {type(text).__name__}")
     opts = options or Options()
+    lang = language or get_language(opts.language)
     fmt = detect_format(text) if opts.format == "auto" else opts.format
     blocks, directives, used = _read(text, fmt)
     blocks, references = collect_references(blocks)
@@ -88,7 +118,7 @@ def parse_article(text: str, options: Options | None = None) -> ParsedArticle:
     staged: list[_Staged] = []
     paragraph = -1
     for block in blocks:
-        raws, orphans = block_claims(block, opts.max_marker_range)
+        raws, orphans = block_claims(block, opts.max_marker_range, lang)
         if orphans and staged:  # bare markers with no sentence cover the claim before them
             staged[-1].extra.extend((_marker(text, block.text, m), m.notes) for m in orphans)
         if not raws:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from citecheck.lang import Language
 from citecheck.parse.blocks import Block
 from citecheck.parse.markers import FoundMarker, find_markers
 from citecheck.parse.model import ClaimKind
-from citecheck.parse.sentences import spans_of_normalized
+from citecheck.parse.sentences import splitter_for
 
 __all__ = ["RawClaim", "block_claims"]
 
@@ -107,14 +109,14 @@ def _attribute(
     return bounds, owned, orphans
 
 
-_ATTRIBUTION = re.compile(
-    r"\b(?:said|says|reported|reports|told|added|noted|wrote|writes|stated|announced"
-    r"|confirmed|according)\b",
-    re.IGNORECASE,
-)
+@cache
+def _attribution(language: Language) -> re.Pattern[str]:
+    """Speech verbs of a language, as one pattern ("Prices fell [1], officials said.")."""
+    verbs = "|".join(sorted(language.speech_verbs))
+    return re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
 
 
-def _is_tail(after: str) -> bool:
+def _is_tail(after: str, language: Language) -> bool:
     """A short rest of the sentence that the marker before it still covers.
 
     "Prices fell [1], officials said." and "Prices fell [1] on Friday." are one
@@ -128,11 +130,11 @@ def _is_tail(after: str) -> bool:
         return True
     if re.match(r"[\s,;:—–-]*according\s+to\b", tail, re.IGNORECASE):
         return True
-    return len(words) <= 6 and _ATTRIBUTION.search(tail) is not None
+    return len(words) <= 6 and _attribution(language).search(tail) is not None
 
 
 def _split_mid(
-    masked: str, start: int, end: int, markers: list[FoundMarker]
+    masked: str, start: int, end: int, markers: list[FoundMarker], language: Language
 ) -> list[tuple[int, int, list[FoundMarker]]]:
     """Cut a sentence after each marker group that has more of the sentence after it."""
     pieces: list[tuple[int, int, list[FoundMarker]]] = []
@@ -146,7 +148,11 @@ def _split_mid(
         after = masked[m.end : end]
         before = masked[cur : group[0].start]
         last = nxt is None
-        if _WORD.search(after) and _WORD.search(before) and not (last and _is_tail(after)):
+        if (
+            _WORD.search(after)
+            and _WORD.search(before)
+            and not (last and _is_tail(after, language))
+        ):
             trail = _TRAILING.match(masked, m.end, end)
             cut = trail.end() if trail else m.end
             cut_end = cut
@@ -161,7 +167,9 @@ def _split_mid(
     return pieces
 
 
-def block_claims(block: Block, max_range: int) -> tuple[list[RawClaim], list[FoundMarker]]:
+def block_claims(
+    block: Block, max_range: int, language: Language
+) -> tuple[list[RawClaim], list[FoundMarker]]:
     """The claims of one block, and markers that stand alone (no sentence to cover)."""
     mapped = block.text
     text = mapped.text
@@ -177,11 +185,13 @@ def block_claims(block: Block, max_range: int) -> tuple[list[RawClaim], list[Fou
         a, b = mapped.strip_span(0, len(text))
         spans = [(a, b)] if a < b and _WORD.search(masked, a, b) else []
     else:
-        spans = spans_of_normalized(masked)
+        spans = splitter_for(language).spans_of_normalized(masked)
     bounds, owned, orphans = _attribute(spans, markers)
     claims: list[RawClaim] = []
     for (a, b), own in zip(bounds, owned, strict=True):
-        pieces = _split_mid(masked, a, b, own) if own and kind != "heading" else [(a, b, own)]
+        pieces = (
+            _split_mid(masked, a, b, own, language) if own and kind != "heading" else [(a, b, own)]
+        )
         clause = len(pieces) > 1
         for pa, pb, pm in pieces:
             ctext = _claim_text(text, pa, pb, pm)

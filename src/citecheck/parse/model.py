@@ -45,15 +45,21 @@ class ParsedClaim:
     context: str = ""  # plain text of the claims before it in the same paragraph
     suppressed: str | None = None  # reason of an inline `citecheck: ignore`, "" if none given
     notes: tuple[str, ...] = ()  # parser findings about this claim's markers (capped ranges, ...)
+    covered_by: tuple[str, ...] = ()  # paragraph scope: ids of the later marker that covers it
 
     @property
-    def citations(self) -> list[str]:
-        """Source ids named by the markers, in first-seen order, without duplicates."""
+    def marker_ids(self) -> list[str]:
+        """Source ids named by the claim's own markers, in first-seen order, no duplicates."""
         seen: dict[str, None] = {}
         for marker in self.markers:
             for source_id in marker.ids:
                 seen.setdefault(source_id, None)
         return list(seen)
+
+    @property
+    def citations(self) -> list[str]:
+        """Source ids the claim cites: its markers', or those of the marker covering it."""
+        return self.marker_ids or list(self.covered_by)
 
 
 @dataclass(frozen=True, slots=True)

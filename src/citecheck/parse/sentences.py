@@ -22,8 +22,11 @@ Rules, in short:
 from __future__ import annotations
 
 import re
+from functools import cache
 
-__all__ = ["sentence_spans"]
+from citecheck.lang import Language, SplitterWords
+
+__all__ = ["SentenceSplitter", "normalize_for_scan", "sentence_spans", "splitter_for"]
 
 # Line separators become "\n", invisible and control characters become " ":
 # one character for one character, so offsets in the translated copy are the
@@ -42,10 +45,6 @@ _INVISIBLE = dict.fromkeys(
     " ",
 )
 _TRANSLATE = {**_INVISIBLE, **_NEWLINES}
-
-
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
 
 
 def normalize_for_scan(text: str) -> str:
@@ -69,36 +68,6 @@ _LIST_OR_HEADING = re.compile(r"[^\S\n]*(?:[-*+•‣◦▪]\s|\d{1,3}[.)]\s|[a-
 _ENUMERATOR = re.compile(r"\W*(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\Z")
 _LAST_TOKEN = re.compile(r"\S+\Z")
 _OPENERS = "\"'“‘«([{*_¿¡"
-
-# Titles before a name: never the end of a sentence.
-_TITLES = _words(
-    """mr mrs ms mx dr prof messrs mmes mme mlle rev revd hon sen sens gov gen rep reps
-    lt col capt cpt sgt cpl adm maj st mt pres supt insp det cmdr amb fr sra srta
-    brig lieut"""
-)
-# Abbreviations that never end a sentence (they are followed by more of it).
-_NEVER_FINAL = _words("e.g. i.e. cf. vs. viz. a.k.a. incl. resp. esp. approx. ca. c.f.")
-# Labels that precede a number: "No. 10", "Jan. 5", "p. 3", "Fig. 2".
-_NUMBER_LABELS = _words(
-    """no nos vol vols pp p fig figs art arts sec secs ch chap para op tab eq eqs ref refs
-    pt pts jan feb mar apr jun jul aug sep sept oct nov dec est ed eds nr num"""
-)
-# Could end a sentence or not; decided by the next word.
-_AMBIGUOUS = _words(
-    """etc inc ltd co corp jr sr al bros llc plc dept univ assn govt ave blvd rd
-    intl natl min max"""
-)
-_STARTERS = _words(
-    """The A An This That These Those It Its He She They We I You His Her Their Our My
-    In On At For But And Or So Yet If As When While After Before Since Although Though
-    However Meanwhile Also Still Then There Here Some Many Most All Not One Two
-    According Despite During By With Without Under Other Such What Why How Who Where
-    Which Last Next Earlier Later Today Yesterday Now Each Both Neither Nor Even Only
-    Instead Thus Hence Therefore Moreover Furthermore Nevertheless Nonetheless Indeed
-    Besides Overall Finally First Second Third From To Of Over Among Between Through
-    Against Unlike Like Because Until Unless Whether Once Every Any Few Several Much
-    Another Let Please Yes No Officials Experts Critics Analysts"""
-)
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}\Z")
 
 
@@ -112,93 +81,114 @@ def _next_word(t: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
-def _period_ends(t: str, seg_start: int, dot: int, word: str, newline: bool) -> bool:
-    """Whether the single `.` at `dot` (after `word`) ends its sentence."""
-    head = t[max(seg_start, dot - 40) : dot + 1]
-    last = _LAST_TOKEN.search(head)
-    token = last.group() if last else "."
-    token = token.lstrip(_OPENERS)
-    low = token.lower()
-    bare = low[:-1]
-    if dot - seg_start < 12 and _ENUMERATOR.match(t[seg_start:dot]):
-        return False  # "1. First item", "a. option"
-    if low in _NEVER_FINAL:
-        return False
-    if bare in _TITLES:
-        return False
-    if bare in _NUMBER_LABELS and word[:1].isdigit():
-        return False
-    if len(bare) == 1 and bare.isalpha():  # an initial: "J. R. R. Tolkien"
-        return word in _STARTERS
-    if bare in _AMBIGUOUS or _INITIALISM.match(token):
-        return newline or word in _STARTERS or not word[:1].isalpha()
-    return True
+class SentenceSplitter:
+    """Sentence boundaries for one language's abbreviations, titles and starters."""
+
+    def __init__(self, words: SplitterWords) -> None:
+        self.words = words
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) offsets of the sentences of `text`, in order (see `sentence_spans`)."""
+        if not isinstance(text, str) or not text:
+            return []
+        return self.spans_of_normalized(normalize_for_scan(text))
+
+    def _period_ends(self, t: str, seg_start: int, dot: int, word: str, newline: bool) -> bool:
+        """Whether the single `.` at `dot` (after `word`) ends its sentence."""
+        words = self.words
+        head = t[max(seg_start, dot - 40) : dot + 1]
+        last = _LAST_TOKEN.search(head)
+        token = last.group() if last else "."
+        token = token.lstrip(_OPENERS)
+        low = token.lower()
+        bare = low[:-1]
+        if dot - seg_start < 12 and _ENUMERATOR.match(t[seg_start:dot]):
+            return False  # "1. First item", "a. option"
+        if low in words.never_final:
+            return False
+        if bare in words.titles:
+            return False
+        if bare in words.number_labels and word[:1].isdigit():
+            return False
+        if len(bare) == 1 and bare.isalpha():  # an initial: "J. R. R. Tolkien"
+            return word in words.starters
+        if bare in words.ambiguous or _INITIALISM.match(token):
+            return newline or word in words.starters or not word[:1].isalpha()
+        return True
+
+    def spans_of_normalized(self, t: str) -> list[tuple[int, int]]:
+        """`spans` of text already passed through `normalize_for_scan`."""
+        cuts: list[int] = []
+        seg_start = 0
+        for m in _CANDIDATE.finditer(t):
+            kind = m.lastgroup
+            cut = -1
+            if kind == "para":
+                cut = m.start()
+            elif kind == "nl":
+                if _LIST_OR_HEADING.match(t, m.end()):
+                    cut = m.start()
+            elif kind == "cjk":
+                cut = m.end()
+            elif m.group("punct") is not None:
+                end = m.end()
+                ws = _SPACE.match(t, end, end + 64)
+                nxt = ws.end() if ws else end
+                if nxt >= len(t):
+                    cut = end
+                else:
+                    word = _next_word(t, nxt)
+                    newline = "\n" in t[end:nxt]
+                    if self._ends(t, seg_start, m, word, newline):
+                        cut = end
+            if cut >= 0 and cut > seg_start:
+                cuts.append(cut)
+                seg_start = cut
+        cuts.append(len(t))
+        spans: list[tuple[int, int]] = []
+        begin = 0
+        for cut in cuts:
+            seg = t[begin:cut]
+            stripped = seg.strip()
+            if stripped and _HAS_WORD.search(stripped):
+                start = begin + (len(seg) - len(seg.lstrip()))
+                spans.append((start, start + len(stripped)))
+            begin = cut
+        return spans
+
+    def _ends(self, t: str, seg_start: int, m: re.Match[str], word: str, newline: bool) -> bool:
+        """Decide a punctuation candidate given the next word."""
+        punct = m.group("punct")
+        first = word[:1]
+        if first.islower():
+            return False
+        if "?" in punct or "!" in punct or "‽" in punct:
+            return True
+        if "…" in punct or len(punct) > 1:  # ellipsis: ends only before a capital
+            return True
+        return self._period_ends(t, seg_start, m.start("punct"), word, newline)
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+_HAS_WORD = re.compile(r"[^\W_]")
+
+
+@cache
+def splitter_for(language: Language) -> SentenceSplitter:
+    """The splitter of a language (one per language and process: it holds no state)."""
+    return SentenceSplitter(language.splitter)
+
+
+def sentence_spans(text: str, language: Language | None = None) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of `text`, in order.
 
     Spans exclude surrounding whitespace and include closing quotes and any
     `[n]` markers right after the final punctuation. Pieces without a letter or
     digit (rules, lone punctuation) are dropped. Linear in `len(text)`.
     """
-    if not isinstance(text, str) or not text:
-        return []
-    return spans_of_normalized(normalize_for_scan(text))
+    return splitter_for(language or _english()).spans(text)
 
 
-def spans_of_normalized(t: str) -> list[tuple[int, int]]:
-    """`sentence_spans` of text already passed through `normalize_for_scan`."""
-    cuts: list[int] = []
-    seg_start = 0
-    for m in _CANDIDATE.finditer(t):
-        kind = m.lastgroup
-        cut = -1
-        if kind == "para":
-            cut = m.start()
-        elif kind == "nl":
-            if _LIST_OR_HEADING.match(t, m.end()):
-                cut = m.start()
-        elif kind == "cjk":
-            cut = m.end()
-        elif m.group("punct") is not None:
-            end = m.end()
-            ws = _SPACE.match(t, end, end + 64)
-            nxt = ws.end() if ws else end
-            if nxt >= len(t):
-                cut = end
-            else:
-                word = _next_word(t, nxt)
-                newline = "\n" in t[end:nxt]
-                if _ends(t, seg_start, m, word, newline):
-                    cut = end
-        if cut >= 0 and cut > seg_start:
-            cuts.append(cut)
-            seg_start = cut
-    cuts.append(len(t))
-    spans: list[tuple[int, int]] = []
-    begin = 0
-    for cut in cuts:
-        seg = t[begin:cut]
-        stripped = seg.strip()
-        if stripped and _HAS_WORD.search(stripped):
-            start = begin + (len(seg) - len(seg.lstrip()))
-            spans.append((start, start + len(stripped)))
-        begin = cut
-    return spans
+def _english() -> Language:
+    from citecheck.lang import get_language
 
-
-_HAS_WORD = re.compile(r"[^\W_]")
-
-
-def _ends(t: str, seg_start: int, m: re.Match[str], word: str, newline: bool) -> bool:
-    """Decide a punctuation candidate given the next word."""
-    punct = m.group("punct")
-    first = word[:1]
-    if first.islower():
-        return False
-    if "?" in punct or "!" in punct or "‽" in punct:
-        return True
-    if "…" in punct or len(punct) > 1:  # ellipsis: ends only before a capital
-        return True
-    return _period_ends(t, seg_start, m.start("punct"), word, newline)
+    return get_language("en")

@@ -16,6 +16,7 @@ import importlib
 import importlib.util
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from citecheck.errors import InvalidOptionsError
 from citecheck.report import Report
@@ -37,11 +38,11 @@ Renderer = Callable[[Sequence[Report], RenderOptions], str]
 @dataclass(frozen=True, slots=True)
 class _Format:
     module: str
-    one_report: bool = False  # the module's `render(report)` takes a single report
+    one_report: bool = False  # the format shows one article at a time
 
 
-#: Output format name → the module that renders it. Modules take
-#: `render(reports, options)`, or `render(report)` when `one_report` is set.
+#: Output format name → the module that renders it; every module has
+#: `render(reports, options)`.
 RENDERERS: dict[str, _Format] = {
     "text": _Format("citecheck.render.text"),
     "json": _Format("citecheck.render.json"),
@@ -67,22 +68,26 @@ def get_renderer(name: str) -> Renderer:
     """The renderer of output format `name` (KeyError if there is none)."""
     if name not in RENDERERS or not _module_exists(RENDERERS[name].module):
         raise KeyError(name)
-    fmt = RENDERERS[name]
-    module = importlib.import_module(fmt.module)
-    if not fmt.one_report:
-        render: Renderer = module.render
-        return render
-    render_one: Callable[[Report], str] = module.render
+    module = importlib.import_module(RENDERERS[name].module)
+    render: Renderer = module.render
+    return render
 
-    def render_single(reports: Sequence[Report], options: RenderOptions) -> str:
-        if len(reports) != 1:
-            raise InvalidOptionsError(
-                f"the {name} output shows one article; got {len(reports)} "
-                "(run once per article, with --output-file)"
-            )
-        return render_one(reports[0])
 
-    return render_single
+def format_report(
+    reports: Report | Sequence[Report], output_format: str = "text", **options: Any
+) -> str:
+    """A report (or several) in an output format: text, json, sarif, github, junit, markdown
+    or html. Keyword options are `RenderOptions` fields (color, tool_version, quiet)."""
+    several = not isinstance(reports, Report)
+    items: list[Report] = [reports] if isinstance(reports, Report) else list(reports)
+    try:
+        renderer = get_renderer(output_format)
+    except KeyError:
+        raise InvalidOptionsError(
+            f"unknown output format {output_format!r}; choose from {', '.join(available())}"
+        ) from None
+    settings = RenderOptions(**{"several": several, **options})
+    return renderer(items, settings)
 
 
 def _module_exists(module: str) -> bool:
@@ -92,4 +97,12 @@ def _module_exists(module: str) -> bool:
         return False
 
 
-__all__ = ["RENDERERS", "RenderOptions", "Renderer", "available", "get_renderer", "takes_several"]
+__all__ = [
+    "RENDERERS",
+    "RenderOptions",
+    "Renderer",
+    "available",
+    "format_report",
+    "get_renderer",
+    "takes_several",
+]

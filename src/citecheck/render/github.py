@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from citecheck.render import RenderOptions
-from citecheck.render._common import article_name, problems, reason, shorten, summary_line
+from citecheck.render.labels import article_name, reason, shorten, summary_line
 from citecheck.report import ClaimResult, Report
 
 
@@ -20,7 +20,8 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     lines = []
     for report in reports:
         name = article_name(report)
-        for claim, level in problems(report):
+        for claim in report.problems():
+            level = claim.severity or "warning"
             lines.append(command(level, _properties(name, claim), _message(claim)))
     lines.append(summary_line(reports))
     return "\n".join(lines) + "\n"

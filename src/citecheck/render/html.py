@@ -13,12 +13,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Sequence
 from functools import cache
 from html import escape
 from importlib.resources import files
 from typing import Any
 
-from citecheck.render.statuses import LOOKS, look
+from citecheck.errors import InvalidOptionsError
+from citecheck.render import RenderOptions
+from citecheck.render.labels import LOOKS, look
 from citecheck.render.textmarks import (
     context_around,
     fallback_terms,
@@ -26,21 +29,29 @@ from citecheck.render.textmarks import (
     showable,
     squash_spaces,
 )
-from citecheck.report import ClaimResult, Evidence, Report, Status
+from citecheck.report import ClaimResult, Evidence, Report
 
 #: Characters of source text shown on each side of an evidence quote.
 CONTEXT_CHARS = 160
 
-_NOT_FINDINGS = frozenset({Status.SUPPORTED, Status.EXEMPT})
 
-
-def render(report: Report, *, title: str | None = None) -> str:
-    """The renderer-registry entry point: the report as one HTML page."""
-    return render_html(report, title=title)
+def render(reports: Sequence[Report], options: RenderOptions) -> str:
+    """The renderer-registry entry point: one article's report as one HTML page."""
+    if len(reports) != 1:
+        raise InvalidOptionsError(
+            f"the html output shows one article; got {len(reports)} "
+            "(run once per article, with --output-file)"
+        )
+    return render_html(reports[0])
 
 
 def render_html(report: Report, *, title: str | None = None) -> str:
     """Render `report` as one self-contained, offline HTML page (deterministic)."""
+    if report.article_text is None:
+        raise InvalidOptionsError(
+            "the HTML report needs the article text (Report.article_text), which reports "
+            "made by citecheck carry"
+        )
     css, js = _asset("report.css"), _asset("report.js")
     page_title = title if title is not None else _default_title(report)
     texts = _Texts(report)
@@ -129,8 +140,8 @@ class _Texts:
     """What claim views read from the report, looked up once per page."""
 
     def __init__(self, report: Report) -> None:
-        self.article = report.article_text
-        self.sources = report.source_texts
+        self.article = report.article_text or ""
+        self.sources = report.source_texts or {}
         self.titles = {s.id: s.title for s in report.sources}
 
 
@@ -169,7 +180,7 @@ def _claim_view(claim: ClaimResult, texts: _Texts) -> dict[str, Any]:
         "label": status_look.label,
         "glyph": status_look.glyph,
         "meaning": status_look.meaning,
-        "finding": claim.status not in _NOT_FINDINGS and claim.suppressed is None,
+        "finding": claim.severity is not None,
         "text": written,
         "text_parts": [
             [piece, 1 if hit else 0] for piece, hit in mark_terms(written, claim.missing_terms)
@@ -182,7 +193,7 @@ def _claim_view(claim: ClaimResult, texts: _Texts) -> dict[str, Any]:
         "suggested": [showable(c) for c in claim.suggested_citations],
         "reasons": [showable(r) for r in claim.reasons],
         "missing": [showable(t) for t in claim.missing_terms],
-        "suppressed": None if claim.suppressed is None else showable(claim.suppressed),
+        "suppressed": None if claim.suppression is None else showable(claim.suppression.reason),
         "evidence": [_evidence_view(e, claim, texts) for e in claim.evidence],
     }
 
@@ -238,7 +249,7 @@ MAX_JUMPS = 40
 
 def _render_jumps(report: Report) -> str:
     """Links to every finding (failing or warning claims), in article order."""
-    findings = [c for c in report.claims if c.status not in _NOT_FINDINGS and c.suppressed is None]
+    findings = report.problems()
     if not findings:
         return ""
     links = " ".join(
@@ -299,32 +310,9 @@ def _render_legend() -> str:
 # --- the article ----------------------------------------------------------------------------
 
 
-def _rebuilt_article(claims: list[ClaimResult]) -> tuple[str, list[ClaimResult]]:
-    """For a report without its article text (e.g. read back from JSON): the claims' own
-    texts, a paragraph per paragraph index, with offsets into that stand-in text."""
-    text = ""
-    placed: list[ClaimResult] = []
-    previous: int | None = None
-    for claim in sorted(claims, key=lambda c: (c.paragraph, c.start, c.index)):
-        if previous is not None:
-            text += "\n\n" if claim.paragraph != previous else " "
-        previous = claim.paragraph
-        start = len(text)
-        text += claim.text
-        placed.append(claim.model_copy(update={"start": start, "end": len(text), "markers": []}))
-    return text, placed
-
-
 def _render_article(report: Report) -> str:
     """The article text as written, each claim's span wrapped in a focusable highlight."""
-    text, claims = report.article_text, report.claims
-    note = ""
-    if not text and claims:
-        text, claims = _rebuilt_article(claims)
-        note = (
-            '<p class="article-note">The article text is not part of this report (it was '
-            "read back from JSON); its claims are shown as parsed.</p>\n"
-        )
+    text, claims = report.article_text or "", report.claims
     out: list[str] = []
     pos = 0
     for claim in sorted(claims, key=lambda c: (c.start, c.index)):
@@ -339,17 +327,19 @@ def _render_article(report: Report) -> str:
     return (
         '<section class="article-wrap" aria-labelledby="article-heading">\n'
         '<h2 id="article-heading">Article</h2>\n'
-        f'{name}{note}<div class="article" id="article">{"".join(out)}</div>\n</section>\n'
+        f'{name}<div class="article" id="article">{"".join(out)}</div>\n</section>\n'
     )
 
 
 def _render_claim(claim: ClaimResult, text: str, start: int, end: int) -> str:
     status_look = look(claim.status)
     label = f"Claim {claim.index + 1}, {status_look.label.lower()}"
-    if claim.suppressed is not None:
+    if claim.suppression is not None:
         label += " (suppressed)"
     label += ": " + squash_spaces(claim.text).strip()
-    classes = f"claim st-{claim.status.value}" + (" suppressed" if claim.suppressed else "")
+    classes = f"claim st-{claim.status.value}" + (
+        " suppressed" if claim.suppression is not None else ""
+    )
     inner: list[str] = []
     pos = start
     for marker in sorted(claim.markers, key=lambda m: m.start):
@@ -423,7 +413,7 @@ def _render_sources(report: Report) -> str:
 
 def _render_appendix(views: list[dict[str, Any]]) -> str:
     """Every non-exempt claim's details, for print (and readers without scripts)."""
-    blocks = [_render_details(v) for v in views if v["status"] != Status.EXEMPT.value]
+    blocks = [_render_details(v) for v in views if v["status"] != "exempt"]
     body = "".join(blocks) if blocks else "<p>No claim needs a source.</p>\n"
     return (
         '<section class="appendix" aria-labelledby="appendix-heading">\n'

@@ -12,8 +12,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from citecheck.render import RenderOptions
-from citecheck.render._common import PROBLEM_STATUSES, article_name, reason, severity, shorten
-from citecheck.report import ClaimResult, Report
+from citecheck.render.labels import article_name, reason, shorten
+from citecheck.report import PROBLEM_STATUSES, ClaimResult, Report
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -49,16 +49,16 @@ def _suite(report: Report) -> ET.Element:
             file=name,
             line=str(claim.line),
         )
-        level = severity(claim, report)
+        level = claim.severity
         if level == "error":
             failures += 1
             failure = ET.SubElement(
                 case, "failure", type=claim.status.value, message=clean(reason(claim))
             )
             failure.text = clean(_details(claim))
-        elif claim.suppressed is not None and claim.status in PROBLEM_STATUSES:
+        elif claim.suppression is not None and claim.status in PROBLEM_STATUSES:
             skipped += 1
-            why = f": {claim.suppressed}" if claim.suppressed else ""
+            why = f": {claim.suppression.reason}" if claim.suppression.reason else ""
             ET.SubElement(case, "skipped", message=clean(f"suppressed{why}"))
         elif level == "warning":
             out = ET.SubElement(case, "system-out")

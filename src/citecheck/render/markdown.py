@@ -11,14 +11,7 @@ import re
 from collections.abc import Sequence
 
 from citecheck.render import RenderOptions
-from citecheck.render._common import (
-    article_name,
-    counts,
-    problems,
-    reason,
-    shorten,
-    summary_line,
-)
+from citecheck.render.labels import article_name, counts, reason, shorten, summary_line
 from citecheck.report import Report
 
 _ICON = {"error": "❌", "warning": "⚠️"}
@@ -31,7 +24,11 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     c = counts(reports)
     verdict = "fails" if c["errors"] else "passes"
     out = [f"## citecheck {verdict}", "", summary_line(reports), ""]
-    rows = [(claim, level, report) for report in reports for claim, level in problems(report)]
+    rows = [
+        (claim, claim.severity or "warning", report)
+        for report in reports
+        for claim in report.problems()
+    ]
     if rows:
         out.append("| | Status | Location | Claim | Reason |")
         out.append("|---|---|---|---|---|")

@@ -15,24 +15,16 @@ from typing import Any
 from urllib.parse import quote
 
 from citecheck.render import RenderOptions
-from citecheck.render._common import (
-    STATUS_DESCRIPTIONS,
-    article_name,
-    claim_hash,
-    reason,
-    rule_statuses,
-    severity,
-    shorten,
-)
-from citecheck.report import ClaimResult, Report, Status
+from citecheck.render.labels import article_name, description, look, reason, rule_statuses, shorten
+from citecheck.report import ClaimResult, Report, Status, claim_hash
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/citecheck/citecheck"
-BASELINE_PREFIX = "baseline"
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
     statuses = rule_statuses(reports)
+    failing = {s for report in reports for s in report.fail_on}
     rule_index = {status: i for i, status in enumerate(statuses)}
     artifacts: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []
@@ -43,8 +35,8 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
         for claim in report.claims:
             if claim.status not in rule_index:
                 continue
-            level = severity(claim, report)
-            if level is None and claim.suppressed is None:
+            level = claim.severity
+            if level is None and claim.suppression is None:
                 continue
             results.append(
                 _result(claim, report, uri, artifact_index, rule_index[claim.status], level)
@@ -59,7 +51,7 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
                         "name": "citecheck",
                         "version": options.tool_version,
                         "informationUri": INFORMATION_URI,
-                        "rules": [_rule(status) for status in statuses],
+                        "rules": [_rule(status, status in failing) for status in statuses],
                     }
                 },
                 "columnKind": "unicodeCodePoints",
@@ -84,32 +76,17 @@ def artifact_uri(path: str) -> str:
     return quote(path)
 
 
-#: What to do about a finding of each status (the rule's help in code scanning).
-_HELP: dict[Status, str] = {
-    Status.UNSUPPORTED: "Check the claim against the cited source: correct the claim, or cite "
-    "the source that backs it.",
-    Status.PARTIAL: "Part of the claim (see the missing words) is not in the cited source: "
-    "cite a source for the rest, or narrow the claim.",
-    Status.UNCITED: "Add a citation marker naming the source of this claim, or attribute it "
-    "in the text.",
-    Status.UNKNOWN_SOURCE: "Give the source the marker names (--source ID=PATH_OR_URL, "
-    "--sources-dir or the reference list), or fix the marker or the source's address.",
-    Status.SUPPORTED: "Nothing to do: the claim is supported.",
-    Status.EXEMPT: "Nothing to do: the claim needs no source.",
-}
-
-
-def _rule(status: Status) -> dict[str, Any]:
+def _rule(status: Status, fails: bool) -> dict[str, Any]:
+    """A rule per status; its default level says whether the run's `fail_on` fails it."""
     name = "".join(part.capitalize() for part in status.value.split("_"))
+    meaning = description(status)
     return {
         "id": rule_id(status),
         "name": name,
-        "shortDescription": {"text": STATUS_DESCRIPTIONS[status]},
-        "fullDescription": {"text": f"{STATUS_DESCRIPTIONS[status]} {_HELP[status]}"},
-        "help": {"text": _HELP[status]},
-        "defaultConfiguration": {
-            "level": "warning" if status is Status.PARTIAL else "error",
-        },
+        "shortDescription": {"text": meaning},
+        "fullDescription": {"text": f"{meaning} {look(status).help}"},
+        "help": {"text": look(status).help},
+        "defaultConfiguration": {"level": "error" if fails else "warning"},
         "properties": {"tags": ["citations"]},
     }
 
@@ -152,16 +129,17 @@ def _result(
             "citations": list(claim.citations),
             "score": claim.score,
             "reasons": list(claim.reasons),
+            "reasonCodes": [d.code for d in claim.details],
         },
     }
     if claim.evidence:
         result["properties"]["evidence"] = [
             {"sourceId": e.source_id, "quote": e.quote, "page": e.page} for e in claim.evidence
         ]
-    if claim.suppressed is not None:
-        external = claim.suppressed.startswith(BASELINE_PREFIX)
+    if claim.suppression is not None:
+        external = claim.suppression.kind == "baseline"
         suppression: dict[str, Any] = {"kind": "external" if external else "inSource"}
-        if claim.suppressed:
-            suppression["justification"] = claim.suppressed
+        if claim.suppression.reason:
+            suppression["justification"] = claim.suppression.reason
         result["suppressions"] = [suppression]
     return result

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.text import Text
 
 from citecheck.render import RenderOptions
-from citecheck.render._common import article_name, problems, reason, shorten, summary_line
+from citecheck.render.labels import article_name, reason, shorten, summary_line
 from citecheck.report import ClaimResult, Report
 
 _STYLE = {"error": "bold red", "warning": "yellow"}
@@ -39,14 +39,14 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
         width=10_000,  # never wrap: one finding, one line
     )
     for report in reports:
-        found = list(problems(report))
+        found = report.problems()
         if not found:
             continue
         name = article_name(report)
         console.print(Text(name, style="bold underline"), soft_wrap=True)
-        for _, group in groupby(found, key=lambda item: item[0].paragraph):
-            for claim, level in group:
-                console.print(_finding(name, claim, level), soft_wrap=True)
+        for _, group in groupby(found, key=lambda claim: claim.paragraph):
+            for claim in group:
+                console.print(_finding(name, claim, claim.severity or "warning"), soft_wrap=True)
                 for line in _evidence(claim):
                     console.print(line, soft_wrap=True)
             console.print()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from citecheck.errors import SourceError
@@ -76,12 +77,22 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode_bytes(
-    data: bytes, *, declared: str | None = None, html: bool = False, what: str = "the source"
+    data: bytes,
+    *,
+    declared: str | None = None,
+    html: bool = False,
+    what: str = "the source",
+    keep_line_ends: bool = False,
 ) -> Decoded:
-    """Decode `data`, raising `SourceError` when it is not text in any encoding."""
+    """Decode `data`, raising `SourceError` when it is not text in any encoding.
+
+    Line ends are unified to `\n` unless `keep_line_ends` (articles keep theirs, so
+    offsets index the text exactly as the file holds it).
+    """
+    clean = _drop_bom if keep_line_ends else _clean
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _finish(data, codec, [], what)
+            return _finish(data, codec, [], what, clean)
     if looks_binary(data):
         raise SourceError(f"not text: {what} holds binary data")
     warnings: list[str] = []
@@ -100,15 +111,15 @@ def decode_bytes(
         except UnicodeDecodeError:
             warnings.append(f"{what} is not valid {label} as {how}; ignored that charset")
             continue
-        return Decoded(_clean(text), chosen, warnings)
+        return Decoded(clean(text), chosen, warnings)
     try:
-        return Decoded(_clean(data.decode("utf-8")), "utf-8", warnings)
+        return Decoded(clean(data.decode("utf-8")), "utf-8", warnings)
     except UnicodeDecodeError:
         pass
-    return _guess(data, warnings, what)
+    return _guess(data, warnings, what, clean)
 
 
-def _guess(data: bytes, warnings: list[str], what: str) -> Decoded:
+def _guess(data: bytes, warnings: list[str], what: str, clean: Callable[[str], str]) -> Decoded:
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
@@ -123,16 +134,22 @@ def _guess(data: bytes, warnings: list[str], what: str) -> Decoded:
     warnings.append(
         f"{what} declares no encoding and is not UTF-8; guessed {codec} (the text may be garbled)"
     )
-    return _finish(data, codec, warnings, what)
+    return _finish(data, codec, warnings, what, clean)
 
 
-def _finish(data: bytes, codec: str, warnings: list[str], what: str) -> Decoded:
+def _finish(
+    data: bytes, codec: str, warnings: list[str], what: str, clean: Callable[[str], str]
+) -> Decoded:
     try:
         text = data.decode(codec)
     except UnicodeDecodeError:
         text = data.decode(codec, errors="replace")
         warnings.append(f"{what} has bytes that are not valid {codec}; replaced them with U+FFFD")
-    return Decoded(_clean(text), codec, warnings)
+    return Decoded(clean(text), codec, warnings)
+
+
+def _drop_bom(text: str) -> str:
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 def _clean(text: str) -> str:

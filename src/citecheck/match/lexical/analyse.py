@@ -13,79 +13,16 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from spacy.tokens import Doc
-from wordfreq import zipf_frequency
 
 from citecheck.lang.nlp import get_nlp
-from citecheck.match.lexical.normalize import (
-    ANTONYMS,
-    MONTH_NAMES,
-    NEGATIONS,
-    STOP,
-    WEEKDAYS,
-    facts_in,
-    rarity,
-    word_key,
-)
+from citecheck.match.lexical.normalize import FACT_WEIGHT, Lexicon
 
 ItemKind = Literal["word", "name", "number", "date"]
 
-_DATE_WORDS = frozenset(
-    [
-        *MONTH_NAMES,
-        *WEEKDAYS,
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
-_NUMBER_WORDS = frozenset(
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "trillion",
-        "dozen",
-        "percent",
-        "per",
-        "cent",
-    ]
-)
+#: A name weighs at least this much, however common the word ("Bush", "Young").
+NAME_WEIGHT = 3.0
+#: A capitalised sentence-initial word is a name only when rarer than this (zipf).
+NAME_ZIPF_CEILING = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,16 +46,13 @@ class ClaimFacts:
     keys_in_order: list[str] = field(default_factory=list)  # content keys, claim order
     runs: list[tuple[str, list[int]]] = field(default_factory=list)  # acronym, item rows
 
-    @property
-    def total_weight(self) -> float:
-        return sum(i.weight for i in self.items)
-
-    def antonym_keys(self) -> dict[str, frozenset[str]]:
+    def antonym_keys(self, lexicon: Lexicon) -> dict[str, frozenset[str]]:
         """Claim words with a known opposite, mapped to those opposites."""
-        return {i.key: ANTONYMS[i.key] for i in self.items if i.key in ANTONYMS}
+        opposites = lexicon.antonyms
+        return {i.key: opposites[i.key] for i in self.items if i.key in opposites}
 
 
-def _is_name(doc: Doc, i: int) -> bool:
+def _is_name(doc: Doc, i: int, lexicon: Lexicon) -> bool:
     token = doc[i]
     text = token.text
     if not text[:1].isupper() or not token.is_alpha:
@@ -126,15 +60,14 @@ def _is_name(doc: Doc, i: int) -> bool:
     if len(text) >= 2 and text.isupper():  # an acronym: "UNICEF", "US"
         return True
     if i == 0 or doc[i - 1].text in {".", "!", "?", ":", '"', "“", "(", "-"}:
-        return zipf_frequency(text.lower(), "en") < 3.0
+        return lexicon.zipf(text.lower()) < NAME_ZIPF_CEILING
     return True
 
 
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", "--"})
-_CLAUSE_WORDS = frozenset({"and", "but", "which", "who", "whom", "whose", "while", "whereas"})
 
 
-def analyse(doc: Doc) -> ClaimFacts:
+def analyse(doc: Doc, lexicon: Lexicon) -> ClaimFacts:
     """Break a tokenised claim into items, each tagged with its clause."""
     facts = ClaimFacts(text=doc.text)
     seen: set[tuple[str, str]] = set()
@@ -142,6 +75,9 @@ def analyse(doc: Doc) -> ClaimFacts:
     clause_at: list[int] = []  # clause of each token
     run: list[int] = []  # item rows of the current run of capitalised words
     run_initials: list[str] = []
+    negations, stop = lexicon.negations, lexicon.stop
+    skip_words = lexicon.date_words | lexicon.number_words
+    joiners = lexicon.name_joiners
 
     def close_run() -> None:
         if len(run_initials) >= 2:
@@ -151,33 +87,33 @@ def analyse(doc: Doc) -> ClaimFacts:
 
     for i, token in enumerate(doc):
         low = token.lower_
-        if low in _CLAUSE_PUNCT or (low in _CLAUSE_WORDS and i > 0):
+        if low in _CLAUSE_PUNCT or (low in lexicon.clause_words and i > 0):
             clause += 1
         clause_at.append(clause)
-        if low in NEGATIONS or low == "n't":
+        if low in negations or low == "n't":
             facts.negated = True
             close_run()
             continue
-        if not token.is_alpha or len(low) < 2 or low in _DATE_WORDS or low in _NUMBER_WORDS:
-            if low not in {"of", "the", "for", "and"}:
+        if not token.is_alpha or len(low) < 2 or low in skip_words:
+            if low not in joiners:
                 close_run()
             continue
-        key = word_key(token.text)
+        key = lexicon.word_key(token.text)
         acronym = len(token.text) >= 2 and token.text.isupper()
-        if (low in STOP or key in STOP) and not acronym:
-            if low not in {"of", "the", "for", "and"}:
+        if (low in stop or key in stop) and not acronym:
+            if low not in joiners:
                 close_run()
             continue
         facts.keys_in_order.append(key)
-        name = _is_name(doc, i)
+        name = _is_name(doc, i, lexicon)
         kind: ItemKind = "name" if name else "word"
         if (kind, key) in seen or ("word", key) in seen or ("name", key) in seen:
             close_run()
             continue
         seen.add((kind, key))
-        weight = rarity(key)
+        weight = lexicon.rarity(key)
         if name:
-            weight = max(weight, 3.0)
+            weight = max(weight, NAME_WEIGHT)
         if token.text[:1].isupper():
             run.append(len(facts.items))
             run_initials.append(token.text[0])
@@ -188,7 +124,7 @@ def analyse(doc: Doc) -> ClaimFacts:
         )
     close_run()
     starts = [t.idx for t in doc]
-    for kind_, value, surface, offset in facts_in(doc.text):
+    for kind_, value, surface, offset in lexicon.facts_in(doc.text):
         kind2: ItemKind = "number" if kind_ == "number" else "date"
         if (kind2, value) not in seen:
             seen.add((kind2, value))
@@ -198,14 +134,14 @@ def analyse(doc: Doc) -> ClaimFacts:
                     kind=kind2,
                     key=value,
                     surface=surface,
-                    weight=4.0,
+                    weight=FACT_WEIGHT,
                     clause=clause_at[at] if clause_at else 0,
                 )
             )
     return facts
 
 
-def analyse_all(texts: Sequence[str]) -> list[ClaimFacts]:
-    """Analyse many claims with one pass of the shared pipeline."""
-    nlp = get_nlp()
-    return [analyse(doc) for doc in nlp.pipe(texts)]
+def analyse_all(texts: Sequence[str], lexicon: Lexicon) -> list[ClaimFacts]:
+    """Analyse many claims with one pass of the language's pipeline."""
+    nlp = get_nlp(lexicon.language.spacy_code)
+    return [analyse(doc, lexicon) for doc in nlp.pipe(texts)]

@@ -14,7 +14,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from citecheck.match.lexical.analyse import ClaimFacts, Item
-from citecheck.match.lexical.normalize import NEGATIONS, TOKEN, date_kind, word_key
+from citecheck.match.lexical.normalize import MAX_RARITY, TOKEN, Lexicon, date_kind
 from citecheck.match.lexical.retrieve import Retrieval, Window
 
 BACKED = 0.5  # an item counts as backed when its credit reaches this
@@ -64,6 +64,7 @@ class Conflict:
 
 
 def window_text(retrieval: Retrieval, window: Window) -> str:
+    """The text of a window of sentences."""
     index = retrieval.sources[window.source]
     return index.quote(window.first, window.last)[2]
 
@@ -78,7 +79,7 @@ def _window_values(retrieval: Retrieval, window: Window, which: str) -> dict[str
     return found
 
 
-def conflicts(facts: ClaimFacts, retrieval: Retrieval) -> list[Conflict]:
+def conflicts(facts: ClaimFacts, retrieval: Retrieval, lexicon: Lexicon) -> list[Conflict]:
     """Numbers, dates, polarity and antonyms where the evidence disagrees with the claim."""
     out: list[Conflict] = []
     if not retrieval.windows:
@@ -104,14 +105,13 @@ def conflicts(facts: ClaimFacts, retrieval: Retrieval) -> list[Conflict]:
     best = retrieval.windows[0]
     if retrieval.best_single >= NEGATION_MIN_COVER:
         text = _core_sentence(facts, retrieval, best)
-        negated = _negated_near_match(facts, text)
+        negated = _negated_near_match(facts, text, lexicon)
         if negated != facts.negated:
-            out.append(
-                Conflict("negation", best.source, "", _negation_snippet(text) if negated else "")
-            )
-        antonyms = facts.antonym_keys()
+            snippet = _negation_snippet(text, lexicon) if negated else ""
+            out.append(Conflict("negation", best.source, "", snippet))
+        antonyms = facts.antonym_keys(lexicon)
         if antonyms:
-            keys = {word_key(w): w for w in TOKEN.findall(text)}
+            keys = {lexicon.word_key(w): w for w in TOKEN.findall(text)}
             for claim_key, opposites in antonyms.items():
                 if claim_key in keys:
                     continue
@@ -122,17 +122,17 @@ def conflicts(facts: ClaimFacts, retrieval: Retrieval) -> list[Conflict]:
     return out
 
 
-def _negated_near_match(facts: ClaimFacts, text: str) -> bool:
+def _negated_near_match(facts: ClaimFacts, text: str, lexicon: Lexicon) -> bool:
     """A negation cue among (or just before) the words the sentence shares with the claim."""
     words = TOKEN.findall(text)
     claim_keys = {i.key for i in facts.items}
-    matched = [n for n, w in enumerate(words) if word_key(w) in claim_keys]
+    matched = [n for n, w in enumerate(words) if lexicon.word_key(w) in claim_keys]
     if not matched:
         return False
     first, last = matched[0], matched[-1]
     for n in range(max(0, first - 2), last + 1):
         low = words[n].lower()
-        if low in NEGATIONS or low.endswith(("n't", "n’t")):
+        if low in lexicon.negations or low.endswith(("n't", "n’t")):
             return True
     return False
 
@@ -146,9 +146,11 @@ def _core_sentence(facts: ClaimFacts, retrieval: Retrieval, window: Window) -> s
     return index.quote(best, best)[2]
 
 
-def _negation_snippet(text: str, width: int = 60) -> str:
+def _negation_snippet(text: str, lexicon: Lexicon, width: int = 60) -> str:
+    """The part of a sentence around its first negation cue, for the reason."""
     low = text.lower()
-    positions = [low.find(f" {w} ") for w in ("not", "never", "no", "without")]
+    words = sorted(w for w in lexicon.negations if w.isalpha() and len(w) > 1)
+    positions = [low.find(f" {w} ") for w in words]
     positions += [low.find("n't"), low.find("n’t")]
     hits = [p for p in positions if p >= 0]
     if not hits:
@@ -224,10 +226,10 @@ def sub_claim_support(facts: ClaimFacts, retrieval: Retrieval) -> float:
 
 
 def features(
-    facts: ClaimFacts, retrieval: Retrieval, found: list[Conflict] | None = None
+    facts: ClaimFacts, retrieval: Retrieval, lexicon: Lexicon, found: list[Conflict] | None = None
 ) -> dict[str, float]:
     """The judge's inputs for one claim, all finite."""
-    found = conflicts(facts, retrieval) if found is None else found
+    found = conflicts(facts, retrieval, lexicon) if found is None else found
     weights = np.array([i.weight for i in facts.items], dtype=np.float64)
     total = float(weights.sum()) or 1.0
     covered = retrieval.covered if len(retrieval.covered) else np.zeros(len(facts.items))
@@ -262,7 +264,7 @@ def features(
         "cov_multi": cov_multi,
         "cov_any": cov_any,
         "chance": cov_any - cov_multi,
-        "miss_max": float(weights[missing].max() / 7.0) if missing.any() else 0.0,
+        "miss_max": float(weights[missing].max() / MAX_RARITY) if missing.any() else 0.0,
         "miss_count": float(min(int(missing.sum()), 8)),
         "miss_share": float(missing.mean()) if len(missing) else 1.0,
         "name_missing": _share(facts.items, retrieval.anywhere, "name"),

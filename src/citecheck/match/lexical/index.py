@@ -1,8 +1,8 @@
-"""Per-source sentence index, built once per source and reused by every claim citing it.
+"""Per-source sentence index, built once per source text and reused by every claim citing it.
 
-The index holds each sentence's span, its word keys (lemma, US spelling), numbers,
-dates and negation cues, plus an inverted index from word key to sentence numbers so
-that retrieval never loops over sentence pairs in Python.
+The index holds each sentence's span, its word keys (lemma, US spelling), numbers and
+dates, plus an inverted index from word key to sentence numbers so that retrieval
+never loops over sentence pairs in Python.
 """
 
 from __future__ import annotations
@@ -11,20 +11,21 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 import numpy.typing as npt
 
-from citecheck.match.lexical.normalize import FACT_TOKENS, TOKEN, Fact, fact_at, stem, word_key
-from citecheck.parse.sentences import sentence_spans
+from citecheck.match.lexical.normalize import STEM_LENGTH, TOKEN, Fact, Lexicon, stem
+from citecheck.parse.sentences import splitter_for
 
 IntArray = npt.NDArray[np.int64]
 
 _MAX_SENTENCE = 1500  # characters; longer runs (tables, lists) are cut so windows stay readable
 
 
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    raw = sentence_spans(text)
+def _sentence_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    raw = splitter_for(lexicon.language).spans(text)
     spans: list[tuple[int, int]] = []
     for start, end in raw:
         # trim whitespace so quotes are clean, and cut overlong runs
@@ -46,7 +47,6 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 class SourceIndex:
     """Everything the matcher needs to know about one source's sentences."""
 
-    source_id: str
     text: str
     starts: IntArray
     ends: IntArray
@@ -54,7 +54,7 @@ class SourceIndex:
     token_bounds: IntArray  # tokens of sentence i: token_keys[bounds[i]:bounds[i + 1]]
     numbers: list[dict[str, str]]  # canonical number -> surface, per sentence
     dates: list[dict[str, str]]  # canonical date -> surface, per sentence
-    negated: npt.NDArray[np.bool_]  # sentence holds a negation cue
+    name_joiners: tuple[str, ...]  # words that may join the words of a name ("of", "the")
     vocab: dict[str, int] = field(default_factory=dict)  # word key -> id
     post_ptr: IntArray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
     post_sent: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -77,7 +77,7 @@ class SourceIndex:
     def same_stem(self, key: str) -> list[str]:
         """Other keys of the source with the stem of `key` ("negotiation" ~ "negotiate")."""
         root = stem(key)
-        if len(root) < len(key) or len(key) == 6:  # a 6-letter prefix: find the words under it
+        if len(root) < len(key) or len(key) == STEM_LENGTH:  # a prefix: the words under it
             lo = bisect.bisect_left(self.sorted_keys, root)
             hi = bisect.bisect_left(self.sorted_keys, root + "\uffff")
             found = [k for k in self.sorted_keys[lo:hi] if k != key and stem(k) == root]
@@ -89,7 +89,8 @@ class SourceIndex:
         """Sentences that spell an acronym out in words ("AI": "artificial intelligence")."""
         if not 2 <= len(acronym) <= 6 or not acronym.isalpha():
             return None
-        gap = r"[\w'’-]*[ \t]+(?:(?:of|the|for|and|on|de)[ \t]+)?"
+        joiners = "|".join(self.name_joiners)
+        gap = rf"[\w'’-]*[ \t]+(?:(?:{joiners})[ \t]+)?"
         pattern = re.compile(r"\b" + gap.join(re.escape(c) for c in acronym) + r"\w*", re.I)
         offsets = [m.start() for m in pattern.finditer(self.text)]
         if not offsets:
@@ -108,14 +109,7 @@ class SourceIndex:
         return start, end, self.text[start:end]
 
 
-_NEGATION_TOKENS = frozenset(
-    form
-    for word in ("not", "no", "never", "neither", "nor", "none", "nobody", "nothing", "without")
-    for form in (word, word.capitalize(), word.upper())
-)
 _DIGIT = re.compile(r"\d")
-_KEYS: dict[str, str] = {}
-_MAX_CACHED_KEYS = 500_000  # token -> key, shared by all sources of the process
 
 
 def _locate(sentence: str, token: str, start: int) -> int:
@@ -157,41 +151,37 @@ def _per_sentence(
     return table, {k: np.array(v, dtype=np.int64) for k, v in lists.items()}
 
 
-def build_index(source_id: str, text: str) -> SourceIndex:
+def build_index(text: str, lexicon: Lexicon) -> SourceIndex:
     """Split a source into sentences and record each one's features, in whole-text passes."""
-    spans = _sentence_spans(text)
+    spans = _sentence_spans(text, lexicon)
     starts = np.array([s for s, _ in spans], dtype=np.int64)
     ends = np.array([e for _, e in spans], dtype=np.int64)
     n_sent = len(spans)
 
-    # Tokens sentence by sentence (C-speed findall), keys through a process-wide cache.
+    # Tokens sentence by sentence (C-speed findall), keys through the lexicon's cache.
     sentences = [text[s:e] for s, e in spans]
     per_sentence = [TOKEN.findall(sentence) for sentence in sentences]
     counts = np.fromiter(map(len, per_sentence), dtype=np.int64, count=n_sent)
     tokens = list(itertools.chain.from_iterable(per_sentence))
-    cache = _KEYS
-    if len(cache) > _MAX_CACHED_KEYS:  # a long-running process reading many sources
-        cache.clear()
-    for token in set(tokens).difference(cache):
-        cache[token] = word_key(token)
-    keys = list(map(cache.__getitem__, tokens))
+    keys = lexicon.keys_of(tokens)
     sentence_of_token = np.repeat(np.arange(n_sent, dtype=np.int64), counts)
     bounds = np.concatenate([[0], np.cumsum(counts)])
 
     # Numbers and dates, only in sentences that may hold one.
     facts: list[Fact] = []
     fact_where: list[int] = []
+    fact_tokens = lexicon.fact_tokens
     for i, (sentence, found) in enumerate(zip(sentences, per_sentence, strict=True)):
-        if _DIGIT.search(sentence) is None and FACT_TOKENS.isdisjoint(found):
+        if _DIGIT.search(sentence) is None and fact_tokens.isdisjoint(found):
             continue
         offset, cursor = int(starts[i]), 0
         for token in found:
-            if token[0].isdigit() or token in FACT_TOKENS:
+            if token[0].isdigit() or token in fact_tokens:
                 at = _locate(sentence, token, cursor)
                 if at < 0:
                     continue
                 cursor = at + len(token)
-                fact = fact_at(text, offset + at, token)
+                fact = lexicon.fact_at(text, offset + at, token)
                 if fact is not None:
                     facts.append(fact)
                     fact_where.append(i)
@@ -199,11 +189,11 @@ def build_index(source_id: str, text: str) -> SourceIndex:
     # Acronyms of capitalised runs count as words of their sentence ("ILO").
     extra_keys: list[str] = []
     extra_where: list[int] = []
-    runs = [(m.start(), m.group()) for m in _NAME_RUN.finditer(text)]
+    runs = [(m.start(), m.group()) for m in _name_run(lexicon.language.name_joiners).finditer(text)]
     if runs:
         run_where = _sentence_of(starts, ends, np.array([p for p, _ in runs], dtype=np.int64))
         for (_, run), i in zip(runs, run_where.tolist(), strict=True):
-            words = [w for w in run.split() if w.lower() not in _MINOR]
+            words = [w for w in run.split() if w.lower() not in lexicon.minor]
             if i >= 0 and 2 <= len(words) <= 8:
                 extra_keys.append("".join(w[0] for w in words).lower())
                 extra_where.append(i)
@@ -228,17 +218,7 @@ def build_index(source_id: str, text: str) -> SourceIndex:
         [i for f, i in zip(facts, fact_where, strict=True) if f[0] == "date"],
         n_sent,
     )
-    negated = np.fromiter(
-        (
-            not _NEGATION_TOKENS.isdisjoint(found) or "n't" in sentence or "n’t" in sentence
-            for sentence, found in zip(sentences, per_sentence, strict=True)
-        ),
-        dtype=bool,
-        count=n_sent,
-    )
-
     index = SourceIndex(
-        source_id=source_id,
         text=text,
         starts=starts,
         ends=ends,
@@ -246,7 +226,7 @@ def build_index(source_id: str, text: str) -> SourceIndex:
         token_bounds=bounds.astype(np.int64),
         numbers=numbers,
         dates=dates,
-        negated=negated,
+        name_joiners=lexicon.language.name_joiners,
         vocab=vocab,
         post_ptr=post_ptr.astype(np.int64),
         post_sent=post_sent.astype(np.int64),
@@ -258,7 +238,8 @@ def build_index(source_id: str, text: str) -> SourceIndex:
     return index
 
 
-_NAME_RUN = re.compile(
-    r"\b[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|for|and|on|de)[ \t]+)?[A-Z][\w'’-]*)+"
-)
-_MINOR = frozenset({"of", "the", "for", "and", "on", "de", "a", "an"})
+@cache
+def _name_run(joiners: tuple[str, ...]) -> re.Pattern[str]:
+    """Runs of capitalised words, joined by small words, that may form an acronym."""
+    joined = "|".join(joiners)
+    return re.compile(rf"\b[A-Z][\w'’-]*(?:[ \t]+(?:(?:{joined})[ \t]+)?[A-Z][\w'’-]*)+")

@@ -1,43 +1,42 @@
-"""The judge: claim items + retrieved evidence -> verdict, score and specific reasons.
+"""The lexical judge: claim items + retrieved evidence -> verdict, score and typed reasons.
 
-`Judge` is a small protocol so that a model-based judge (an NLI model, MiniCheck) can
-replace the default without touching parsing, retrieval or rendering. The default,
-`LexicalJudge`, is deterministic and CPU-only: a logistic combination of the signals
+The default judge, deterministic and CPU-only: a logistic combination of the signals
 in `features.py`, with coefficients fitted by `benchmarks/fit.py` and shipped in
-`judge_model.json`.
+`judge_model.json`, then rules for contradictions. It implements the `Judge` protocol
+(`citecheck.match.protocol`): `prepare` indexes a source text once (`index.py`),
+`judge_many` analyses a batch of claims in one pipeline pass.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Protocol
+from collections.abc import Mapping, Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from citecheck.fitted import LogisticModel, load_model
-from citecheck.match.lexical.analyse import ClaimFacts
-from citecheck.match.lexical.features import BACKED, Conflict, conflicts, features
-from citecheck.match.lexical.retrieve import Retrieval, Window
-from citecheck.match.types import Verdict
-from citecheck.report import Evidence, Status
+from citecheck.lang import Language
+from citecheck.match.lexical.analyse import ClaimFacts, analyse_all
+from citecheck.match.lexical.features import BACKED, FEATURES, Conflict, conflicts, features
+from citecheck.match.lexical.index import SourceIndex, build_index
+from citecheck.match.lexical.normalize import Lexicon
+from citecheck.match.lexical.retrieve import Retrieval, Window, retrieve
+from citecheck.match.types import JudgeRequest, Passage, Verdict
+from citecheck.reasons import QUOTE_CHARS, reason, shorten
+from citecheck.report import Evidence, Reason, Status
 
-#: Claims the sources contradict are never supported: a changed number or date, or a name
-#: no cited source mentions, caps the score between the partial and supported thresholds;
-#: a flipped polarity caps it below partial.
+#: Conflicts of polarity: the source states the opposite.
 _POLARITY = frozenset({"negation", "antonym"})
-
-
-class Judge(Protocol):
-    """Decides whether retrieved evidence supports a claim."""
-
-    def judge(self, facts: ClaimFacts, retrieval: Retrieval, source_ids: list[str]) -> Verdict:
-        """The verdict on one claim; `source_ids` name `retrieval.sources` in order."""
-        ...
+#: A word weighs this much or more to be named when no cited source has it.
+_DISTINCTIVE_WEIGHT = 3.5
+#: At most this many absent or displaced terms are named in reasons.
+_NAMED_TERMS = 4
 
 
 def default_model() -> LogisticModel:
-    """The shipped coefficients (`citecheck/match/judge_model.json`)."""
-    return load_model("citecheck.match.lexical", "judge_model.json")
+    """The shipped coefficients (`judge_model.json`), checked against `FEATURES`."""
+    return load_model("citecheck.match.lexical", "judge_model.json", FEATURES)
 
 
 def _absent_name(facts: ClaimFacts, retrieval: Retrieval) -> bool:
@@ -49,26 +48,67 @@ def _absent_name(facts: ClaimFacts, retrieval: Retrieval) -> bool:
     )
 
 
-def _short(text: str, limit: int = 100) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _name(source_ids: list[str], position: int) -> str:
-    return f"source {source_ids[position]}"
-
-
 class LexicalJudge:
-    """The default judge: coverage of the claim's items, agreement of facts, polarity."""
+    """The default judge: coverage of the claim's items, agreement of facts, polarity.
 
-    def __init__(self, model: LogisticModel | None = None) -> None:
+    Scores are capped by rules a reader would apply: a changed number or date, or a
+    name no cited source mentions, keeps a claim below `supported`; a flipped polarity
+    (negation or antonym in the sentence that restates the claim) keeps it below `partial`.
+    """
+
+    name = "lexical"
+    passage_chars: int | None = None
+
+    def __init__(self, language: Language, model: LogisticModel | None = None) -> None:
+        self.language = language
+        self.lexicon = Lexicon(language)
         self.model = model or default_model()
         self.supported = self.model.thresholds["supported"]  # score at or above: supported
         self.partial = self.model.thresholds["partial"]  # at or above (below supported): partial
 
+    def prepare(self, text: str) -> SourceIndex:
+        """Index one source text: sentences, word keys, numbers, dates, inverted index."""
+        return build_index(text, self.lexicon)
+
+    def analyse(self, claims: Sequence[str]) -> list[ClaimFacts]:
+        """The claims' items, in one pass of the language's pipeline."""
+        return analyse_all(claims, self.lexicon)
+
+    def judge_many(
+        self, requests: Sequence[JudgeRequest], prepared: Mapping[str, object]
+    ) -> list[Verdict]:
+        facts = self.analyse([r.claim for r in requests])
+        return [
+            self.judge_facts(f, r.passages, prepared) for f, r in zip(facts, requests, strict=True)
+        ]
+
+    def judge_facts(
+        self, facts: ClaimFacts, passages: Sequence[Passage], prepared: Mapping[str, object]
+    ) -> Verdict:
+        """The verdict on one analysed claim against its candidate passages."""
+        source_ids = [s for s in dict.fromkeys(p.source_id for p in passages) if s in prepared]
+        if not source_ids:
+            return Verdict(
+                status=Status.UNSUPPORTED,
+                score=0.0,
+                reasons=(reason("sources_unreadable"),),
+                missing_terms=tuple(i.surface for i in facts.items),
+            )
+        indexes: list[SourceIndex] = []
+        masks: list[npt.NDArray[np.bool_] | None] = []
+        for source_id in source_ids:
+            index = prepared[source_id]
+            if not isinstance(index, SourceIndex):
+                raise TypeError(f"source {source_id!r} was not prepared by the lexical judge")
+            indexes.append(index)
+            masks.append(_sentence_mask(index, [p for p in passages if p.source_id == source_id]))
+        retrieval = retrieve(facts, indexes, self.lexicon, masks)
+        return self.judge(facts, retrieval, source_ids)
+
     def judge(self, facts: ClaimFacts, retrieval: Retrieval, source_ids: list[str]) -> Verdict:
-        found = conflicts(facts, retrieval)
-        values = features(facts, retrieval, found)
+        """The verdict on one claim, from what retrieval found in its cited sources."""
+        found = conflicts(facts, retrieval, self.lexicon)
+        values = features(facts, retrieval, self.lexicon, found)
         score = self.model.score(values)
         if any(c.kind in _POLARITY for c in found):
             score = min(score, 0.5 * self.partial)
@@ -98,9 +138,9 @@ class LexicalJudge:
         return Verdict(
             status=status,
             score=score if math.isfinite(score) else 0.0,
-            evidence=evidence,
-            reasons=reasons,
-            missing_terms=missing,
+            evidence=tuple(evidence),
+            reasons=tuple(reasons),
+            missing_terms=tuple(missing),
         )
 
     @staticmethod
@@ -111,25 +151,31 @@ class LexicalJudge:
         found: list[Conflict],
         status: Status,
         values: dict[str, float],
-    ) -> list[str]:
-        reasons: list[str] = []
+    ) -> list[Reason]:
+        reasons: list[Reason] = []
         for c in found:
-            who = _name(source_ids, c.source)
+            source = source_ids[c.source]
             if c.kind == "negation":
                 if c.source_says:
-                    reasons.append(f"{who} says the opposite: '{c.source_says}'")
-                else:
                     reasons.append(
-                        f"{who} says the opposite: it does not negate what the claim denies"
+                        reason("negation_in_source", source=source, source_text=c.source_says)
                     )
+                else:
+                    reasons.append(reason("negation_in_claim", source=source))
             else:
-                reasons.append(f"{who} says '{c.source_says}', the claim says '{c.claim_says}'")
+                reasons.append(
+                    reason(
+                        f"{c.kind}_conflict",
+                        source=source,
+                        source_value=c.source_says,
+                        claim_value=c.claim_says,
+                    )
+                )
         if not facts.items:
-            reasons.append("the claim has no content words to check")
+            reasons.append(reason("no_content_words"))
             return reasons
         if not retrieval.windows:
-            cited = ", ".join(source_ids)
-            reasons.append(f"nothing in source(s) {cited} matches the claim")
+            reasons.append(reason("no_match", sources=list(source_ids)))
             return reasons
         conflicted = {c.claim_says for c in found}
         absent = [
@@ -138,39 +184,45 @@ class LexicalJudge:
             if retrieval.anywhere[row] < BACKED and item.surface not in conflicted
         ]
         facts_absent = [
-            i for i in absent if i.kind in ("name", "number", "date") or i.weight >= 3.5
+            i
+            for i in absent
+            if i.kind in ("name", "number", "date") or i.weight >= _DISTINCTIVE_WEIGHT
         ]
         if status is not Status.SUPPORTED:
-            for item in facts_absent[:4]:
-                reasons.append(f"no cited source mentions '{item.surface}'")
+            for item in facts_absent[:_NAMED_TERMS]:
+                code = "term_absent" if item.kind == "word" else f"{item.kind}_absent"
+                reasons.append(reason(code, term=item.surface))
         apart = [
             item.surface
             for row, item in enumerate(facts.items)
             if retrieval.anywhere[row] >= BACKED and retrieval.covered[row] < BACKED
         ]
         if apart and status is not Status.SUPPORTED:
-            listed = ", ".join(f"'{a}'" for a in apart[:4])
-            reasons.append(
-                f"{listed} appear(s) in the source but not in the passages that match the rest"
-            )
+            reasons.append(reason("terms_apart", terms=apart[:_NAMED_TERMS]))
         best = retrieval.windows[0]
         lead_piece = evidence_pieces(facts, retrieval, best, source_ids)[0]
-        quote = _short(lead_piece.quote)
-        who = _name(source_ids, best.source)
+        quote = shorten(lead_piece.quote, QUOTE_CHARS)
+        source = source_ids[best.source]
         if status is Status.SUPPORTED:
-            lead = (
-                f"{who} backs it" if len(retrieval.windows) == 1 else "the cited passages back it"
-            )
-            unseen = ", ".join(f"'{i.surface}'" for i in facts_absent[:4])
-            reasons.append(
-                f"{lead}: '{quote}'" + (f" (not in the source: {unseen})" if unseen else "")
-            )
+            unseen = [i.surface for i in facts_absent[:_NAMED_TERMS]]
+            if len(retrieval.windows) == 1:
+                reasons.append(reason("backed_by", source=source, quote=quote, unseen=unseen))
+            else:
+                reasons.append(reason("backed_together", quote=quote, unseen=unseen))
         elif not found:
             share = round(100 * values["cov_multi"])
-            reasons.append(
-                f"the closest passage ({who}) backs about {share}% of the claim: '{quote}'"
-            )
+            reasons.append(reason("partly_backed", source=source, share=share, quote=quote))
         return reasons
+
+
+def _sentence_mask(index: SourceIndex, passages: Sequence[Passage]) -> npt.NDArray[np.bool_] | None:
+    """Sentences inside the candidate passages (None when a passage is the whole text)."""
+    if any(p.start <= 0 and p.end >= len(index.text) for p in passages):
+        return None
+    mask = np.zeros(index.size, dtype=bool)
+    for p in passages:
+        mask |= (index.starts >= p.start) & (index.ends <= p.end)
+    return mask
 
 
 def evidence_pieces(
@@ -207,12 +259,17 @@ def evidence_pieces(
                 start=start,
                 end=end,
                 score=min(1.0, max(0.0, coverage)) if math.isfinite(coverage) else 0.0,
-                matched_terms=[
+                matched_terms=tuple(
                     item.surface
                     for row, item in enumerate(facts.items)
                     if run_credits[row] >= BACKED
-                ],
+                ),
             )
         )
     pieces.sort(key=lambda piece: -piece.score)  # stable: ties keep source order
     return pieces
+
+
+def lexical_judge(language: Language, options: object = None) -> LexicalJudge:
+    """The registry's factory for the lexical judge (it takes no options)."""
+    return LexicalJudge(language)

@@ -9,16 +9,16 @@ chosen greedily for what they add.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from citecheck.lang.en.synonyms import SYNONYMS
 from citecheck.match.lexical.analyse import ClaimFacts
 from citecheck.match.lexical.index import IntArray, SourceIndex
+from citecheck.match.lexical.normalize import Lexicon
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -59,7 +59,9 @@ class Retrieval:
     trajectory: list[float] = field(default_factory=list)  # coverage after 1, 2, ... pieces
 
 
-def presence_matrix(facts: ClaimFacts, index: SourceIndex) -> FloatArray:
+def presence_matrix(
+    facts: ClaimFacts, index: SourceIndex, synonyms: Mapping[str, tuple[str, ...]]
+) -> FloatArray:
     """items × sentences: how well each sentence backs each claim item."""
     n_items, n_sent = len(facts.items), index.size
     matrix = np.zeros((n_items, n_sent), dtype=np.float64)
@@ -76,7 +78,7 @@ def presence_matrix(facts: ClaimFacts, index: SourceIndex) -> FloatArray:
                 near = index.sentences_with(other)
                 if near is not None:
                     matrix[row, near] = np.maximum(matrix[row, near], STEM_CREDIT)
-            for other in SYNONYMS.get(item.key, ()):
+            for other in synonyms.get(item.key, ()):
                 near = index.sentences_with(other)
                 if near is not None:
                     matrix[row, near] = np.maximum(matrix[row, near], SYNONYM_CREDIT)
@@ -140,9 +142,21 @@ def _window_credits(presence: FloatArray, length: int) -> FloatArray:
     return out
 
 
-def retrieve(facts: ClaimFacts, sources: Sequence[SourceIndex]) -> Retrieval:
-    """Pick the evidence windows that together back the most of the claim."""
-    presence = [presence_matrix(facts, index) for index in sources]
+def retrieve(
+    facts: ClaimFacts,
+    sources: Sequence[SourceIndex],
+    lexicon: Lexicon,
+    masks: Sequence[npt.NDArray[np.bool_] | None] | None = None,
+) -> Retrieval:
+    """Pick the evidence windows that together back the most of the claim.
+
+    `masks` (one per source, None for all of it) limits each source to the sentences
+    of its candidate passages.
+    """
+    presence = [presence_matrix(facts, index, lexicon.synonyms) for index in sources]
+    for matrix, mask in zip(presence, masks or [None] * len(presence), strict=True):
+        if mask is not None:
+            matrix[:, ~mask] = 0.0
     result = Retrieval(sources=sources, presence=presence)
     n_items = len(facts.items)
     weights = np.array([i.weight for i in facts.items], dtype=np.float64)

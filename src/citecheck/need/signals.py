@@ -1,0 +1,113 @@
+"""The cues behind a citation-need decision, read off one sentence.
+
+Facts (numbers, dates, names, reported speech) need a source; so does analysis
+presented as the article's own conclusion. Questions, heading-like fragments,
+transitions and sign-offs need none. `signals` says which of these a sentence shows;
+`decide` turns them into a decision.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from citecheck.match.lexical.analyse import ClaimFacts
+from citecheck.match.lexical.normalize import TOKEN, Lexicon
+from citecheck.need.cues import Cues
+
+#: A sentence with fewer content items than this states nothing checkable.
+MIN_ITEMS = 3
+#: An unpunctuated sentence of at most this many words is a fragment (a label, a caption).
+FRAGMENT_WORDS = 10
+#: A transition ("However, …") of at most this many words says nothing of its own.
+TRANSITION_WORDS = 8
+#: Sentence-final characters: without one, a short sentence reads as a fragment.
+CLOSERS = ".!\"'”’)…"
+
+
+def narrative_present(tokens: list[str], cues: Cues, lexicon: Lexicon, skip: bool = False) -> float:
+    """Present-tense narration ("Elizabeth admits", "she persuades him"): plot summaries.
+
+    With `skip`, verbs that report a view or analyse ("hopes", "signals") do not count.
+    """
+    subjects = cues.language.need.narration_subjects
+    skipped = cues.language.need.not_narration if skip else frozenset()
+    count = 0
+    for before, word in itertools.pairwise(tokens):
+        if (
+            word.lower() not in skipped
+            and len(word) > 3
+            and word.endswith("s")
+            and word.islower()
+            and (before[:1].isupper() or before.lower() in subjects)
+            and lexicon.word_key(word) != word
+            and not word.endswith(("ss", "us", "is"))
+        ):
+            count += 1
+    return float(count)
+
+
+@dataclass(frozen=True, slots=True)
+class NeedSignals:
+    """The cues behind a decision, kept for its reason."""
+
+    question: bool
+    fragment: bool
+    transition: bool
+    too_short: bool  # fewer than MIN_ITEMS content items
+    analysis: str | None  # the cue that makes it read as analysis
+    specific: str | None  # the number, date or name that makes it a checkable fact
+    reported: bool
+    attributed: str | None  # a named speaker whose words or views the sentence reports
+    quantity: str | None  # a number the sentence states (not a year)
+    narrated: bool  # present-tense narration of events ("Homer befriends him"): a plot summary
+    money: bool  # an amount of money or a percentage
+
+    @property
+    def exempt(self) -> bool:
+        """Not a statement at all: a question, fragment, transition or too little content."""
+        return self.question or self.fragment or self.transition or self.too_short
+
+    @property
+    def figure_needs_source(self) -> bool:
+        """A figure always needs a source, except a count in a plot summary ("finds 3
+        bodies"), which the work itself attests; money and percentages always do."""
+        return self.quantity is not None and (self.money or not self.narrated)
+
+
+def signals(text: str, facts: ClaimFacts, cues: Cues, lexicon: Lexicon) -> NeedSignals:
+    """What one sentence shows: the cues `decide` weighs."""
+    stripped = text.strip()
+    words = stripped.split()
+    analysis = cues.analysis.search(stripped)
+    specific = next((i.surface for i in facts.items if i.kind in ("number", "date", "name")), None)
+    question = stripped.endswith("?")
+    fragment = stripped[-1:] not in CLOSERS and len(words) <= FRAGMENT_WORDS if stripped else True
+    transition = (
+        bool(cues.transition.match(stripped))
+        and len(words) <= TRANSITION_WORDS
+        and specific is None
+    )
+    return NeedSignals(
+        question=question,
+        fragment=fragment,
+        transition=transition,
+        too_short=len(facts.items) < MIN_ITEMS,
+        analysis=analysis.group(0) if analysis else None,
+        specific=specific,
+        reported=bool(cues.reported.search(stripped)),
+        attributed=attribution(facts, stripped, cues),
+        quantity=next((i.surface for i in facts.items if i.kind == "number"), None),
+        narrated=narrative_present(TOKEN.findall(stripped), cues, lexicon, skip=True) > 0,
+        money=cues.money.search(stripped) is not None,
+    )
+
+
+def attribution(facts: ClaimFacts, text: str, cues: Cues) -> str | None:
+    """The name of whoever the sentence quotes or reports ("Lee hopes ...", "Smith said")."""
+    stance = cues.stance.search(text)
+    if stance is None:
+        return None
+    before = text[: stance.start()]
+    names = [i.surface for i in facts.items if i.kind == "name" and i.surface in before]
+    return names[-1] if names else None

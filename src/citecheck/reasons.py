@@ -1,0 +1,253 @@
+"""The catalogue of reason codes: each stable code, what it means, and how it reads.
+
+Every `Reason` in a report is built here by `reason(code, **params)`, so a code's
+message is written once, and docs/reasons.md (checked by a test) lists them all.
+Codes are stable: scripts and renderers may branch on them. Messages may improve.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from citecheck.report import Reason, ReasonParam
+
+#: How many characters of a quote a reason shows.
+QUOTE_CHARS = 100
+#: How many characters of a suggested source's quote an `uncited` reason shows.
+SUGGESTION_CHARS = 120
+
+
+def shorten(text: str, limit: int) -> str:
+    """One line of at most `limit` characters, cut with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def quoted(values: object) -> str:
+    """`'a', 'b'`: values as a reason lists them."""
+    if isinstance(values, str):
+        return f"'{values}'"
+    if isinstance(values, list | tuple):
+        return ", ".join(f"'{v}'" for v in values)
+    return f"'{values}'"
+
+
+Params = Mapping[str, ReasonParam]
+
+
+def _ids(value: ReasonParam) -> str:
+    """`1, 2`: source ids as a reason lists them."""
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One reason code: what it means (for docs/reasons.md) and how its message reads."""
+
+    meaning: str
+    render: Callable[[Params], str]
+    params: tuple[str, ...] = ()
+
+
+def _conflict(p: Params) -> str:
+    return f"source {p['source']} says '{p['source_value']}', the claim says '{p['claim_value']}'"
+
+
+def _absent(p: Params) -> str:
+    return f"no cited source mentions '{p['term']}'"
+
+
+def _backed(p: Params) -> str:
+    unseen = p.get("unseen") or []
+    tail = f" (not in the source: {quoted(unseen)})" if unseen else ""
+    return f"source {p['source']} backs it: '{p['quote']}'{tail}"
+
+
+def _backed_together(p: Params) -> str:
+    unseen = p.get("unseen") or []
+    tail = f" (not in the source: {quoted(unseen)})" if unseen else ""
+    return f"the cited passages back it: '{p['quote']}'{tail}"
+
+
+def _suggested(p: Params) -> str:
+    quote = f": '{p['quote']}'" if p.get("quote") else ""
+    return f"source {p['source']} supports it; cite [{p['source']}]{quote}"
+
+
+CATALOGUE: dict[str, Code] = {
+    # What the judge found, for cited claims.
+    "number_conflict": Code(
+        "A figure in the claim differs from the source's figure for it.",
+        _conflict,
+        ("source", "source_value", "claim_value"),
+    ),
+    "date_conflict": Code(
+        "A date in the claim differs from the source's date of the same kind.",
+        _conflict,
+        ("source", "source_value", "claim_value"),
+    ),
+    "antonym_conflict": Code(
+        "The claim uses the opposite word (rise/fall, win/lose) of the source's sentence.",
+        _conflict,
+        ("source", "source_value", "claim_value"),
+    ),
+    "negation_in_source": Code(
+        "The source's sentence negates what the claim states.",
+        lambda p: f"source {p['source']} says the opposite: '{p['source_text']}'",
+        ("source", "source_text"),
+    ),
+    "negation_in_claim": Code(
+        "The claim negates what the source's sentence states.",
+        lambda p: (
+            f"source {p['source']} says the opposite: it does not negate what the claim denies"
+        ),
+        ("source",),
+    ),
+    "name_absent": Code("A name the claim gives appears in no cited source.", _absent, ("term",)),
+    "number_absent": Code(
+        "A figure the claim gives appears in no cited source.", _absent, ("term",)
+    ),
+    "date_absent": Code("A date the claim gives appears in no cited source.", _absent, ("term",)),
+    "term_absent": Code(
+        "A distinctive word of the claim appears in no cited source.", _absent, ("term",)
+    ),
+    "terms_apart": Code(
+        "Words of the claim appear in the source, but away from the passages backing the rest.",
+        lambda p: (
+            f"{quoted(p['terms'])} appear(s) in the source but not in the passages that "
+            "match the rest"
+        ),
+        ("terms",),
+    ),
+    "backed_by": Code(
+        "The source passage that backs the claim (supported claims).",
+        _backed,
+        ("source", "quote", "unseen"),
+    ),
+    "backed_together": Code(
+        "Several cited passages back the claim together (supported claims).",
+        _backed_together,
+        ("quote", "unseen"),
+    ),
+    "partly_backed": Code(
+        "How much of the claim the closest passage backs.",
+        lambda p: (
+            f"the closest passage (source {p['source']}) backs about {p['share']}% of the "
+            f"claim: '{p['quote']}'"
+        ),
+        ("source", "share", "quote"),
+    ),
+    "no_match": Code(
+        "Nothing in the cited sources matches the claim.",
+        lambda p: f"nothing in source(s) {_ids(p['sources'])} matches the claim",
+        ("sources",),
+    ),
+    "no_content_words": Code(
+        "The claim has no words to check (only stop words or punctuation).",
+        lambda p: "the claim has no content words to check",
+    ),
+    "no_backing_passage": Code(
+        "No passage of the cited sources backs the claim.",
+        lambda p: f"no passage of source {_ids(p['sources'])} backs this claim",
+        ("sources",),
+    ),
+    "sources_unreadable": Code(
+        "None of the cited sources could be read.",
+        lambda p: "none of the cited sources could be read",
+    ),
+    # Markers and sources.
+    "covered_by_later_marker": Code(
+        "Paragraph scope: the claim has no marker; the next marker in its paragraph covers it.",
+        lambda p: f"covered by {p['markers']} later in its paragraph",
+        ("markers",),
+    ),
+    "source_not_given": Code(
+        "A marker names a source that was not given.",
+        lambda p: f"[{p['source']}] names a source that was not given",
+        ("source",),
+    ),
+    "source_unloadable": Code(
+        "A cited source could not be loaded (missing file, HTTP error, refused address…).",
+        lambda p: f"source {p['source']} could not be loaded: {p['error']}",
+        ("source", "error"),
+    ),
+    "checked_against_given": Code(
+        "Some cited sources are missing; the verdict against the ones that were given.",
+        lambda p: (
+            f"against the source(s) that were given ({_ids(p['sources'])}), "
+            f"the claim is {p['status']}"
+        ),
+        ("sources", "status"),
+    ),
+    "marker_problem": Code(
+        "A marker was malformed or implausible and was read leniently.",
+        lambda p: str(p["note"]),
+        ("note",),
+    ),
+    "citation_needed_tag": Code(
+        "The article marks the claim [citation needed].",
+        lambda p: "the article itself marks this claim [citation needed]",
+    ),
+    "suggested_source": Code(
+        "An uncited claim is backed by a given source, which it could cite.",
+        _suggested,
+        ("source", "quote"),
+    ),
+    # Citation need, for claims that cite nothing.
+    "attribution_uncited": Code(
+        "Reports a named person's words or views without citing a source.",
+        lambda p: f"reports what '{p['speaker']}' said or thinks but cites no source",
+        ("speaker",),
+    ),
+    "analysis_uncited": Code(
+        "Reads as the article's own analysis or opinion, unattributed and uncited.",
+        lambda p: f"reads as unattributed analysis ('{p['cue']}'): attribute or cite it",
+        ("cue",),
+    ),
+    "figure_uncited": Code(
+        "States a figure without citing a source.",
+        lambda p: f"states a figure ('{p['figure']}') but cites no source",
+        ("figure",),
+    ),
+    "fact_uncited": Code(
+        "States a checkable fact (a name, number or date) without citing a source.",
+        lambda p: f"states a fact ('{p['fact']}') but cites no source",
+        ("fact",),
+    ),
+    "reported_uncited": Code(
+        "Reports findings (said, according to, a study) without citing a source.",
+        lambda p: "states a fact (reported facts) but cites no source",
+    ),
+    "claim_uncited": Code(
+        "States something a reader needs a source for, without citing one.",
+        lambda p: "states a fact but cites no source",
+    ),
+    # Why a claim needs no source.
+    "exempt_heading": Code("A heading needs no source.", lambda p: "a heading needs no source"),
+    "exempt_code": Code("Code needs no source.", lambda p: "a code needs no source"),
+    "exempt_question": Code("A question needs no source.", lambda p: "a question needs no source"),
+    "exempt_transition": Code(
+        "A transition or sign-off needs no source.",
+        lambda p: "a transition needs no source",
+    ),
+    "exempt_fragment": Code(
+        "A fragment (a label or caption, no sentence of its own) needs no source.",
+        lambda p: "a fragment, not a sentence: needs no source",
+    ),
+    "exempt_no_content": Code(
+        "Says too little to check (fewer than three content words).",
+        lambda p: "says too little to need a source",
+    ),
+    "no_need": Code(
+        "The need model does not rate the sentence as needing a source.",
+        lambda p: f"does not read as a claim that needs a source (need score {p['score']})",
+        ("score",),
+    ),
+}
+
+
+def reason(code: str, **params: ReasonParam) -> Reason:
+    """A `Reason` with its message rendered from the catalogue (KeyError for unknown codes)."""
+    entry = CATALOGUE[code]
+    return Reason(code=code, params=dict(params), message=entry.render(params))
