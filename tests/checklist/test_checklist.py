@@ -32,6 +32,7 @@ from tests.checklist.loader import (
     Pair,
     load_checklist,
 )
+from tests.checklist.perturb import EDITS, Passage, perturbation_pairs
 from tests.checklist.runner import Outcome, Row, run_pairs, support_article
 
 TARGET = 0.90
@@ -280,3 +281,66 @@ def test_reasons_name_the_changed_value(outcomes: list[Outcome]) -> None:
 def test_no_supported_claim_fails_ci(outcomes: list[Outcome]) -> None:
     failing = [o.pair.id for o in outcomes if o.failing_supported]
     assert failing == []
+
+
+# --- bench perturbations (generator only; no dataset is read here) -----------------------
+
+_EDIT_CASES = {
+    "quotations": (
+        '"We will not close the library this year," the mayor said on Monday.',
+        '"We',
+    ),
+    "quantities": ("Home prices in the region fell 2.1 percent in the second quarter.", "7.1"),
+    "negation": ("The council has approved the plan for a new library on Fifth Street.", "has not"),
+    "direction": ("Exports from the port rose 9 percent last year to 14.2 million tonnes.", "fell"),
+    "added": ("Exports from the port rose 9 percent last year to 14.2 million tonnes.", ""),
+    "modality": (
+        "The new terminal will open in 2028 if the funding is approved in time.",
+        "may open",
+    ),
+    "quantifiers": (
+        "All of the glaciers in the range have lost ice since the year 2000.",
+        "Some of",
+    ),
+    "paraphrase": ("Turnout in the city was 38 percent, up from 31 percent four years ago.", ""),
+}
+
+
+@pytest.mark.parametrize("category", sorted(_EDIT_CASES))
+def test_perturbation_edits(category: str) -> None:
+    sentence, expected = _EDIT_CASES[category]
+    edit_fn, expect = EDITS[category]
+    edit = edit_fn(sentence, sentence)
+    assert edit is not None
+    assert edit.edited != sentence
+    assert all(_fold(n) in _fold(edit.edited) for n in edit.names)
+    assert expected in edit.edited
+    if category == "quotations":
+        assert edit.names[0] in edit.edited.split('"')[1]
+    assert bool(edit.names) == (expect != "supported")
+
+
+def test_perturbation_role_swap_uses_a_name_from_the_passage() -> None:
+    passage = "Coach Ellen Voss praised the defence. Striker Luis Ferreira scored twice."
+    edit = EDITS["roles"][0]("Striker Luis Ferreira scored twice.", passage)
+    assert edit is not None
+    assert edit.names == ("Ellen Voss",)
+
+
+def test_perturbation_skips_labels_and_quoted_negations() -> None:
+    assert EDITS["quantities"][0]("See reference 3 in the appendix for the full list.", "") is None
+    assert (
+        EDITS["negation"][0]('She called it "a bridge that is not for cars" in 2020.', "") is None
+    )
+
+
+def test_perturbation_pairs_are_deterministic(checklist: Checklist) -> None:
+    passages = [
+        Passage(key=f"{s.beat}:{s.key}", dataset=s.beat, text=s.text)
+        for s in checklist.sources.values()
+    ]
+    first = perturbation_pairs(passages, per_category=5, seed=3)
+    assert first == perturbation_pairs(list(reversed(passages)), per_category=5, seed=3)
+    assert len({p.id for p in first}) == len(first)
+    assert Counter(p.category for p in first)["quantities"] == 5
+    assert all(p.supported != p.edited for p in first)
