@@ -1,0 +1,1 @@
+"""Behavioural checklist of issue 11: minimal claim pairs over short original sources."""
