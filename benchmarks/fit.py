@@ -25,18 +25,22 @@ import numpy as np
 import numpy.typing as npt
 
 from citecheck.config import Options
-from citecheck.match.lexical.analyse import analyse_all
+from citecheck.fitted import MODEL_SCHEMA_VERSION, LogisticModel
+from citecheck.lang import get_language
 from citecheck.match.lexical.features import FEATURES, features
-from citecheck.match.lexical.index import build_index
+from citecheck.match.lexical.judge import LexicalJudge
 from citecheck.match.lexical.retrieve import retrieve
 from citecheck.parse import parse_article
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from accuracy import DEFAULT_DATA, ROOT, SUPPORT_SETS, load, support_article
+from accuracy import DEFAULT_DATA, ROOT, load, support_article
 
 Array = npt.NDArray[np.float64]
-MODEL_PATH = ROOT / "src" / "citecheck" / "match" / "judge_model.json"
+MODEL_PATH = ROOT / "src" / "citecheck" / "match" / "lexical" / "judge_model.json"
 L2 = 100.0
+JUDGE = LexicalJudge(get_language("en"))
+#: The support sets the judge is fitted on (SummEdits is measured, not fitted on).
+FIT_SETS = ("wice", "expertqa", "attributionbench")
 
 
 def group_key(record: dict[str, object]) -> str:
@@ -52,11 +56,12 @@ def record_features(record: dict[str, object]) -> list[float]:
     """Features of the record's weakest claim (the one the verdict hinges on)."""
     article = support_article(str(record["claim"]))
     parsed = parse_article(article, Options(marker_scope="paragraph"))
-    texts = [c.text for c in parsed.claims if "1" in c.citations] or [str(record["claim"])]
-    index = build_index("1", str(record["source"]))
+    texts = [c.text for c in parsed.claims if "1" in c.marker_ids] or [str(record["claim"])]
+    index = JUDGE.prepare(str(record["source"]))
     rows = []
-    for facts in analyse_all(texts):
-        values = features(facts, retrieve(facts, [index]))
+    for facts in JUDGE.analyse(texts):
+        retrieval = retrieve(facts, [index], JUDGE.lexicon)
+        values = features(facts, retrieval, JUDGE.lexicon)
         rows.append([values[name] for name in FEATURES])
     return min(rows, key=lambda r: r[FEATURES.index("cov_multi")])
 
@@ -66,7 +71,7 @@ def collect(data: Path, cache: Path | None) -> dict[str, Array | list[str]]:
         loaded = np.load(cache, allow_pickle=False)
         return {k: loaded[k] for k in loaded.files}
     xs, labels, sets, groups = [], [], [], []
-    for name in SUPPORT_SETS:
+    for name in FIT_SETS:
         for record in load(data / f"{name}-dev.jsonl", None):
             xs.append(record_features(record))
             labels.append(str(record["label"]))
@@ -156,6 +161,27 @@ def macro_f1(gold: np.ndarray, pred: np.ndarray) -> float:
     return float(np.mean(out))
 
 
+def shipped_scores(x: Array, mean: Array, scale: Array, coef: Array, intercept: float) -> Array:
+    """Probabilities exactly as the library computes them (`LogisticModel.probabilities`)."""
+    model = LogisticModel(
+        names=tuple(str(i) for i in range(x.shape[1])),
+        mean=mean,
+        scale=scale,
+        coef=coef,
+        intercept=intercept,
+        thresholds={},
+    )
+    return model.probabilities(x)
+
+
+def data_fingerprints(data: Path, names: Sequence[str]) -> dict[str, str]:
+    """sha256 of each data file a model was fitted on (the model file records them)."""
+    return {
+        f"{name}-dev.jsonl": hashlib.sha256((data / f"{name}-dev.jsonl").read_bytes()).hexdigest()
+        for name in names
+    }
+
+
 def standardise(x: Array) -> tuple[Array, Array]:
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
@@ -228,7 +254,7 @@ def cross_validate(
         coef, b = fit_logistic(
             (x[train] - mean) / scale, y[train], sample_weights(sets[train], y[train] > 0), l2
         )
-        p[test] = 1 / (1 + np.exp(-np.clip((x[test] - mean) / scale @ coef + b, -30, 30)))
+        p[test] = shipped_scores(x[test], mean, scale, coef, b)
     # Thresholds chosen inside CV too: on the out-of-fold scores of the other folds.
     lsc = centred_length(data)
     t_sup = np.zeros(len(y))
@@ -274,10 +300,19 @@ def model_record(
     scale: np.ndarray,
     coef: np.ndarray,
     intercept: float,
+    *,
+    fitted_on: dict[str, str],
+    fitting: dict[str, object],
+    cv: dict[str, dict[str, float]],
 ) -> dict[str, object]:
-    """The shipped JSON form of a fitted logistic model (thresholds added by the caller)."""
+    """The shipped JSON form of a fitted logistic model (thresholds added by the caller):
+    schema version, provenance (data sha256, fitting options, CV figures), coefficients."""
     return {
+        "schema_version": MODEL_SCHEMA_VERSION,
         "note": note,
+        "fitted_on": dict(sorted(fitted_on.items())),
+        "fitting": fitting,
+        "cv": {k: {m: round(float(v), 4) for m, v in r.items()} for k, r in sorted(cv.items())},
         "features": list(names),
         "mean": [round(float(v), 6) for v in mean],
         "scale": [round(float(v), 6) for v in scale],
@@ -319,7 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     coef, b = fit_logistic(
         (x - mean) / scale, y.astype(np.float64), sample_weights(data["set"], y), args.l2
     )
-    p = 1 / (1 + np.exp(-np.clip((x - mean) / scale @ coef + b, -30, 30)))
+    p = shipped_scores(x, mean, scale, coef, b)
     lsc = centred_length(data)
     t_sup, t_par, slope = choose_thresholds(p, data, lsc)
     for n, c in sorted(zip(names, coef, strict=True), key=lambda t: -abs(t[1])):
@@ -335,6 +370,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 scale,
                 coef,
                 b,
+                fitted_on=data_fingerprints(args.data, FIT_SETS),
+                fitting={"script": "benchmarks/fit.py", "l2": args.l2, "folds": 5},
+                cv=result,
             ),
             "thresholds": {"supported": round(t_sup, 4), "partial": round(t_par, 4)},
             "shift": {

@@ -20,23 +20,32 @@ from pathlib import Path
 
 import numpy as np
 
+from citecheck.lang import get_language
 from citecheck.match.lexical.analyse import analyse_all
-from citecheck.need.decide import NEED_FEATURES, need_features, signals
+from citecheck.match.lexical.normalize import Lexicon
+from citecheck.need.cues import compile_cues
+from citecheck.need.decide import forced_reason
+from citecheck.need.features import NEED_FEATURES, need_features
+from citecheck.need.signals import signals
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from accuracy import DEFAULT_DATA, NEED_SETS, ROOT, load
 from fit import (
     bacc,
+    data_fingerprints,
     fit_logistic,
     folds,
     group_key,
     model_record,
     salts,
     sample_weights,
+    shipped_scores,
     standardise,
 )
 
-MODEL_PATH = ROOT / "src" / "citecheck" / "match" / "need_model.json"
+MODEL_PATH = ROOT / "src" / "citecheck" / "need" / "need_model.json"
+LEXICON = Lexicon(get_language("en"))
+CUES = compile_cues(get_language("en"))
 
 
 def collect(data: Path) -> dict[str, np.ndarray]:
@@ -44,15 +53,15 @@ def collect(data: Path) -> dict[str, np.ndarray]:
     for name in NEED_SETS:
         records = list(load(data / f"{name}-dev.jsonl", None))
         texts = [" ".join(str(r["sentence"]).split()) for r in records]
-        for record, text, facts in zip(records, texts, analyse_all(texts), strict=True):
+        for record, text, facts in zip(records, texts, analyse_all(texts, LEXICON), strict=True):
             context = " ".join(str(record.get("context") or "").split())
-            values = need_features(text, context, facts)
+            values = need_features(text, context, facts, CUES, LEXICON)
             xs.append([values[n] for n in NEED_FEATURES])
             ys.append(bool(record["needs_citation"]))
             sets.append(name)
             groups.append(group_key(record))
-            s = signals(text, facts)
-            rule.append(-1 if s.exempt else (1 if s.forced else 0))
+            s = signals(text, facts, CUES, LEXICON)
+            rule.append(-1 if s.exempt else (1 if forced_reason(s) is not None else 0))
     return {
         "x": np.array(xs, dtype=np.float64),
         "y": np.array(ys),
@@ -90,7 +99,7 @@ def cross_validate(d: dict[str, np.ndarray], l2: float, salt: str = "") -> dict[
         coef, b = fit_logistic(
             (x[tr] - mean) / scale, y[tr].astype(float), sample_weights(sets[tr], y[tr]), l2
         )
-        p[te] = 1 / (1 + np.exp(-np.clip((x[te] - mean) / scale @ coef + b, -30, 30)))
+        p[te] = shipped_scores(x[te], mean, scale, coef, b)
     t_fold = np.zeros(len(y))
     for k in range(5):
         sub = {key: v[fold != k] for key, v in d.items()}
@@ -126,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {n:24s} BAcc {v.mean():.3f} ({v.std():.3f})")
     mean, scale = standardise(x)
     coef, b = fit_logistic((x - mean) / scale, y.astype(float), sample_weights(sets, y), args.l2)
-    p_all = 1 / (1 + np.exp(-np.clip((x - mean) / scale @ coef + b, -30, 30)))
+    p_all = shipped_scores(x, mean, scale, coef, b)
     t = best_threshold(p_all, d)
     for name, c in sorted(zip(names, coef, strict=True), key=lambda v: -abs(v[1])):
         print(f"  {name:22s} {c:+.3f}")
@@ -141,6 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 scale,
                 coef,
                 b,
+                fitted_on=data_fingerprints(args.data, NEED_SETS),
+                fitting={"script": "benchmarks/fit_need.py", "l2": args.l2, "folds": 5},
+                cv={n: {"BAcc": bacc(y[sets == n], pred[n])} for n in NEED_SETS},
             ),
             "thresholds": {"needs": round(t, 4)},
         }

@@ -24,6 +24,10 @@ import numpy.typing as npt
 from citecheck.errors import InternalError
 
 
+#: Logits are clipped to ±this before the sigmoid (no overflow, no exact 0 or 1).
+_CLIP = 40.0
+
+
 @dataclass(frozen=True, slots=True)
 class LogisticModel:
     """Standardised features -> probability, plus the thresholds that turn it into a decision."""
@@ -38,13 +42,18 @@ class LogisticModel:
     #: threshold fits short passages and long articles alike (calibration by source length).
     shift: tuple[str, float, float] | None = None
 
+    def probabilities(self, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """The model's probability for each row of a features matrix (columns in `names`
+        order), before the `shift`: the one definition the fitting scripts score with."""
+        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        z = np.clip(np.nan_to_num(z, nan=0.0, posinf=_CLIP, neginf=-_CLIP), -_CLIP, _CLIP)
+        return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
+
     def score(self, values: dict[str, float]) -> float:
         """Probability in [0, 1] (never NaN: missing or non-finite inputs count as 0)."""
         raw = [values.get(n, 0.0) for n in self.names]
         x = np.array([v if math.isfinite(v) else 0.0 for v in raw], dtype=np.float64)
-        z = float(((x - self.mean) / self.scale) @ self.coef + self.intercept)
-        z = max(-40.0, min(40.0, z)) if math.isfinite(z) else 0.0
-        p = 1.0 / (1.0 + math.exp(-z))
+        p = float(self.probabilities(x[None, :])[0])
         if self.shift is not None:
             name, center, slope = self.shift
             value = values.get(name, center)
