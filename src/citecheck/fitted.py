@@ -23,7 +23,6 @@ import numpy.typing as npt
 
 from citecheck.errors import InternalError
 
-
 #: Logits are clipped to ±this before the sigmoid (no overflow, no exact 0 or 1).
 _CLIP = 40.0
 
