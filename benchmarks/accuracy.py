@@ -1,14 +1,19 @@
 """Accuracy of citecheck's verdicts on real, third-party labelled data, through `verify()`.
 
-Support sets (wice, expertqa, attributionbench): the claim, its own markers removed, gets
-one marker `[1]` and the record's source as source "1". Gold positive = `supported`;
-predicted positive = every claim citing [1] is `supported`. Citation-need sets
-(expertqa-citeworthiness, wcd-fa-en): context + sentence, no markers; predicted positive =
-the sentence needs a citation.
+Support sets (wice, expertqa, attributionbench, summedits): the claim, its own markers
+removed, gets one marker `[1]` and the record's source as source "1". Gold positive =
+`supported`; predicted positive = every claim citing [1] is `supported` (`contradicted`
+counts as not supported, and as `unsupported` in the 3-class macro-F1). SummEdits also gets
+one row per domain (`summedits:news`, ...). Citation-need sets (expertqa-citeworthiness,
+wcd-fa-en): context + sentence, no markers; predicted positive = the sentence needs a
+citation.
 
     python benchmarks/accuracy.py [DATA_DIR] [--limit N] [--dataset NAME ...] [--write]
+                                  [--check-reasons] [--verdicts FILE]
 
 `--write` stores the table in benchmarks/RESULTS.md (between the RESULTS markers).
+`--check-reasons` reads the two values of every conflict reason of every record and prints
+how many pair values of different kinds (`citecheck.match.lexical.kinds`); it must be 0.
 """
 
 from __future__ import annotations
@@ -30,13 +35,17 @@ import numpy as np
 
 import citecheck
 from citecheck import Status
+from citecheck.match.lexical.kinds import kind_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "bench"
 SUPPORT_SETS = ("wice", "expertqa", "attributionbench", "summedits")
 NEED_SETS = ("expertqa-citeworthiness", "wcd-fa-en")
 _MARKERS = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|\^[^\]\s]+)\]")
-_RANK = {Status.UNSUPPORTED: 0, Status.PARTIAL: 1, Status.SUPPORTED: 2}
+#: A record's verdict is its weakest claim's; `contradicted` is as weak as `unsupported`.
+_RANK = {Status.CONTRADICTED: 0, Status.UNSUPPORTED: 0, Status.PARTIAL: 1, Status.SUPPORTED: 2}
+#: The 3-class label of each status (`contradicted` is a kind of `unsupported`).
+_THREE = {Status.SUPPORTED: "supported", Status.PARTIAL: "partial"}
 _LABELS = ("unsupported", "partial", "supported")
 
 
@@ -66,6 +75,8 @@ class Tally:
     gold3: list[str] = field(default_factory=list)
     pred3: list[str] = field(default_factory=list)
     errors: int = 0
+    ids: list[str] = field(default_factory=list)  # record ids, in the order of `gold`
+    kind_errors: list[str] = field(default_factory=list)  # --check-reasons findings
     verdicts: list[dict[str, Any]] = field(default_factory=list)  # per record, for --verdicts
     seconds: float = 0.0  # wall-clock time inside verify()
     cpu: float = 0.0  # this process's CPU time inside verify() (robust to a busy machine)
@@ -86,7 +97,7 @@ class Tally:
             self.cpu += time.process_time() - cpu
 
 
-def run_support(records: Sequence[dict[str, object]]) -> Tally:
+def run_support(records: Sequence[dict[str, object]], check_reasons: bool = False) -> Tally:
     tally = Tally()
     for record in records:
         article = support_article(str(record["claim"]))
@@ -98,12 +109,16 @@ def run_support(records: Sequence[dict[str, object]]) -> Tally:
         cited = [c for c in report.claims if "1" in c.citations]
         statuses = [c.status for c in cited]
         worst = min(statuses, key=lambda s: _RANK.get(s, 0)) if statuses else Status.UNSUPPORTED
+        tally.ids.append(str(record["id"]))
         tally.gold.append(record["label"] == "supported")
         tally.pred.append(worst is Status.SUPPORTED)
         tally.scores.append(min((c.score or 0.0 for c in cited), default=0.0))
         tally.gold3.append(str(record["label"]))
-        tally.pred3.append(worst.value if worst in _RANK else "unsupported")
+        tally.pred3.append(_THREE.get(worst, "unsupported"))
         tally.verdicts.append(_verdict_record(str(record["id"]), report))
+        if check_reasons:
+            for claim in report.claims:
+                tally.kind_errors.extend(f"{record['id']}: {e}" for e in kind_errors(claim.details))
     return tally
 
 
@@ -133,6 +148,20 @@ def run_need(records: Sequence[dict[str, object]]) -> Tally:
         tally.pred.append(any(c.needs_citation for c in own))
         tally.verdicts.append(_verdict_record(str(record["id"]), report))
     return tally
+
+
+def by_domain(tally: Tally) -> dict[str, Tally]:
+    """SummEdits per domain (`summedits:<domain>:<id>`): one tally each, timing left out."""
+    out: dict[str, Tally] = {}
+    for k, record_id in enumerate(tally.ids):
+        part = out.setdefault(record_id.split(":")[1], Tally())
+        part.ids.append(record_id)
+        part.gold.append(tally.gold[k])
+        part.pred.append(tally.pred[k])
+        part.scores.append(tally.scores[k])
+        part.gold3.append(tally.gold3[k])
+        part.pred3.append(tally.pred3[k])
+    return dict(sorted(out.items()))
 
 
 def verdict_counts(tally: Tally) -> str:
@@ -233,6 +262,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", default="dev")
     parser.add_argument("--write", action="store_true", help="update benchmarks/RESULTS.md")
     parser.add_argument(
+        "--check-reasons",
+        action="store_true",
+        help="count conflict reasons whose two values are of different kinds (must be 0)",
+    )
+    parser.add_argument(
         "--verdicts",
         type=Path,
         default=None,
@@ -243,6 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = args.dataset or [*SUPPORT_SETS, *NEED_SETS]
     citecheck.verify("Warm up [1].", {"1": "Warm up."})  # build the pipeline outside timing
     rows = []
+    mixed: list[str] = []
     all_verdicts: list[dict[str, Any]] = []
     for name in names:
         path = args.data / f"{name}-{args.split}.jsonl"
@@ -250,10 +285,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"skipping {name}: {path} not found", file=sys.stderr)
             continue
         records = list(load(path, args.limit))
-        tally = run_support(records) if name in SUPPORT_SETS else run_need(records)
+        if name in SUPPORT_SETS:
+            tally = run_support(records, check_reasons=args.check_reasons)
+        else:
+            tally = run_need(records)
         rows.append(row(name, tally))
         print(table(rows[-1:]).splitlines()[-1], flush=True)
         print(f"  verdicts: {verdict_counts(tally)}", flush=True)
+        if args.check_reasons and name in SUPPORT_SETS:
+            mixed.extend(tally.kind_errors)
+            print(f"  reasons pairing values of different kinds: {len(tally.kind_errors)}")
+            for line in tally.kind_errors[:20]:
+                print(f"    {line}")
+        if name == "summedits":
+            for domain, part in by_domain(tally).items():
+                rows.append(row(f"summedits:{domain}", part))
+                print(table(rows[-1:]).splitlines()[-1], flush=True)
         all_verdicts.extend({"dataset": name, **v} for v in tally.verdicts)
     if not rows:
         return 1
@@ -271,10 +318,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         + (f", first {args.limit} records per set" if args.limit else "")
         + f". Run {stamp} on {machine}.\n\n{table(rows)}"
     )
+    if args.check_reasons:
+        text += f"\n\nConflict reasons pairing values of different kinds: {len(mixed)}."
     print("\n" + text)
     if args.write:
         write_results(text)
-    return 0
+    return 1 if args.check_reasons and mixed else 0
 
 
 if __name__ == "__main__":

@@ -150,11 +150,15 @@ def test_sarif_is_valid_and_complete(sarif_validator: jsonschema.Draft4Validator
     run = log["runs"][0]
     rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
     assert rules == [
+        "citecheck/contradicted",
         "citecheck/unsupported",
         "citecheck/uncited",
         "citecheck/unknown_source",
         "citecheck/partial",
     ]
+    contradicted = run["tool"]["driver"]["rules"][0]
+    assert contradicted["defaultConfiguration"]["level"] == "error"
+    assert "says otherwise" in contradicted["shortDescription"]["text"]
     assert run["tool"]["driver"]["version"] == "9.9.9"
     assert all(rule["help"]["text"] for rule in run["tool"]["driver"]["rules"])
     results = run["results"]

@@ -149,13 +149,15 @@ def test_legend_shows_every_status_with_distinct_cues(doc: HtmlElement) -> None:
     assert [i.get("data-status") for i in items] == [s.value for s in Status]
     glyphs = [i.find_class("glyph")[0].text for i in items]
     assert len(set(glyphs)) == len(Status)
-    underlines = [look.underline for look in LOOKS.values()]
-    assert len(set(underlines)) == len(Status)
+    lines = [(look.underline, look.lines) for look in LOOKS.values()]
+    assert len(set(lines)) == len(Status)
     css = doc.xpath("//style")[0].text
     for status, look in LOOKS.items():
         rule = re.search(r"\.st-" + status.value + r" \{([^}]*)\}", css)
         assert rule is not None
         assert f"--line: {look.underline};" in rule.group(1)
+        if look.lines != "underline":
+            assert f"--lines: {look.lines};" in rule.group(1)
 
 
 def test_chart_counts_match_the_summary(report: Report, doc: HtmlElement) -> None:

@@ -4,6 +4,16 @@ The one place that turns what the judge and the need decision said into a claim'
 status: a cited claim takes its judge's verdict unless a source it cites is missing
 (`unknown_source`); a claim that cites nothing is `uncited` when it needs a source
 and `exempt` when it does not. Every status but `supported` gets at least one reason.
+
+Precedence for a cited claim, strongest first:
+
+1. `contradicted`: a cited source that was given states something incompatible with the
+   claim. It wins even when another cited source is missing, since no other source can
+   make the claim agree with this one; the missing source's reason is kept.
+2. `unknown_source`: a cited source is missing; the verdict against the given ones is
+   kept as a reason (`checked_against_given`).
+3. the judge's verdict: `unsupported`, `partial` or `supported` (the judge itself ranks
+   `contradicted` over `partial` and `unsupported`).
 """
 
 from __future__ import annotations
@@ -171,7 +181,10 @@ def _cited(claim: ParsedClaim, verdict: Verdict, sources: LoadedSources) -> _Fie
             )
         else:
             details.append(reason("source_not_given", source=source_id))
-    if missing:
+    if missing and checked and verdict.status is Status.CONTRADICTED:
+        status = Status.CONTRADICTED
+        details.extend(verdict.reasons)
+    elif missing:
         status = Status.UNKNOWN_SOURCE
         if checked:
             details.append(

@@ -76,33 +76,91 @@ def _suggested(p: Params) -> str:
 
 
 CATALOGUE: dict[str, Code] = {
-    # What the judge found, for cited claims.
+    # What the judge found, for cited claims: where the source says otherwise
+    # (`contradicted`). Each names both sides and what kind of thing was compared.
     "number_conflict": Code(
-        "A figure in the claim differs from the source's figure for it.",
+        "A figure of the claim differs from the source's figure of the same kind for the "
+        "same thing (a count, an amount, a percentage, a score or vote, a rank).",
         _conflict,
-        ("source", "source_value", "claim_value"),
+        ("source", "source_value", "claim_value", "kind"),
     ),
     "date_conflict": Code(
-        "A date in the claim differs from the source's date of the same kind.",
+        "A date of the claim (year, month, day, weekday, or a relative date such as 'last "
+        "year') differs from the source's date of the same kind for the same event.",
         _conflict,
-        ("source", "source_value", "claim_value"),
+        ("source", "source_value", "claim_value", "kind"),
     ),
-    "antonym_conflict": Code(
-        "The claim uses the opposite word (rise/fall, win/lose) of the source's sentence.",
+    "unit_conflict": Code(
+        "The claim gives the source's figure in another unit, currency, scale or rate "
+        "(miles for kilometres, euros for pounds, per month for per year, percent for "
+        "percentage points).",
         _conflict,
-        ("source", "source_value", "claim_value"),
+        ("source", "source_value", "claim_value", "kind"),
     ),
-    "negation_in_source": Code(
-        "The source's sentence negates what the claim states.",
-        lambda p: f"source {p['source']} says the opposite: '{p['source_text']}'",
-        ("source", "source_text"),
+    "bound_conflict": Code(
+        "The claim bounds the source's figure the other way ('at least' for 'up to', "
+        "'nearly' for 'more than').",
+        _conflict,
+        ("source", "source_value", "claim_value", "kind"),
     ),
-    "negation_in_claim": Code(
-        "The claim negates what the source's sentence states.",
+    "polarity_conflict": Code(
+        "The claim negates what the source states, or states what the source negates "
+        "(not, no, never, without, fail to, refuse to, deny, lack...).",
+        _conflict,
+        ("source", "source_value", "claim_value", "kind"),
+    ),
+    "direction_conflict": Code(
+        "The claim gives the opposite direction or outcome for the same fact (rise/fall, "
+        "approve/reject, win/lose, praise/criticise, open/close, acquit/convict).",
+        _conflict,
+        ("source", "source_value", "claim_value", "kind"),
+    ),
+    "role_conflict": Code(
+        "The claim gives another person, organisation, place or role for the same fact "
+        "(who did it, to whom, where, in what capacity).",
+        _conflict,
+        ("source", "source_value", "claim_value", "kind"),
+    ),
+    "speaker_mismatch": Code(
+        "The claim credits a quotation or a statement to someone other than the source does.",
         lambda p: (
-            f"source {p['source']} says the opposite: it does not negate what the claim denies"
+            f"source {p['source']} credits it to '{p['source_value']}', "
+            f"the claim to '{p['claim_value']}'"
         ),
-        ("source",),
+        ("source", "source_value", "claim_value", "kind"),
+    ),
+    "quote_mismatch": Code(
+        "A quotation of the claim is not the source's words: the source has a near match "
+        "that differs (the diff gives the words removed with - and added with +).",
+        lambda p: (
+            f"source {p['source']} quotes '{p['source_value']}', the claim quotes "
+            f"'{p['claim_value']}' ({p['diff']})"
+        ),
+        ("source", "source_value", "claim_value", "kind", "diff"),
+    ),
+    "modality_conflict": Code(
+        "The claim states with another certainty, tense or modality what the source states "
+        "(may/will, plans to/has, is suspected of/did, expected/done).",
+        _conflict,
+        ("source", "source_value", "claim_value", "kind"),
+    ),
+    "quantifier_conflict": Code(
+        "The claim quantifies the group otherwise than the source (all/most/some/none, "
+        "'unanimously' for a split vote, 'most' for 17 percent).",
+        _conflict,
+        ("source", "source_value", "claim_value", "kind"),
+    ),
+    # What the claim adds (`partial` at best).
+    "added_content": Code(
+        "The claim adds a fact no cited passage states: a record or superlative, a cause, a "
+        "figure or a clause of its own.",
+        lambda p: f"the claim adds '{p['term']}', which no cited passage states",
+        ("term",),
+    ),
+    "quote_absent": Code(
+        "A quotation of the claim is in no cited source, not even nearly.",
+        lambda p: f"no cited source has the quotation '{p['quote']}'",
+        ("quote",),
     ),
     "name_absent": Code("A name the claim gives appears in no cited source.", _absent, ("term",)),
     "number_absent": Code(

@@ -21,8 +21,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
-#: Version of the JSON format; 2 added typed reasons, suppressions, severity and the texts.
-REPORT_FORMAT_VERSION = 2
+#: Version of the JSON format; 2 added typed reasons, suppressions, severity and the texts;
+#: 3 added the `contradicted` status (and its reason codes, docs/reasons.md).
+REPORT_FORMAT_VERSION = 3
 
 
 class Status(StrEnum):
@@ -30,6 +31,7 @@ class Status(StrEnum):
 
     SUPPORTED = "supported"
     PARTIAL = "partial"
+    CONTRADICTED = "contradicted"
     UNSUPPORTED = "unsupported"
     UNCITED = "uncited"
     UNKNOWN_SOURCE = "unknown_source"
@@ -40,11 +42,12 @@ Severity = Literal["error", "warning"]
 
 #: Statuses that fail a check by default (`partial` only warns; `exempt`/`supported` pass).
 DEFAULT_FAIL_ON: frozenset[Status] = frozenset(
-    {Status.UNCITED, Status.UNSUPPORTED, Status.UNKNOWN_SOURCE}
+    {Status.CONTRADICTED, Status.UNCITED, Status.UNSUPPORTED, Status.UNKNOWN_SOURCE}
 )
 
 #: Statuses worth telling a user about: a warning when they do not fail the check.
 PROBLEM_STATUSES: tuple[Status, ...] = (
+    Status.CONTRADICTED,
     Status.UNSUPPORTED,
     Status.UNCITED,
     Status.UNKNOWN_SOURCE,
@@ -224,6 +227,7 @@ class Summary(_Model):
     total: int = 0
     supported: int = 0
     partial: int = 0
+    contradicted: int = 0
     unsupported: int = 0
     uncited: int = 0
     unknown_source: int = 0

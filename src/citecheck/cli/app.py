@@ -118,8 +118,8 @@ def check(
             "--fail-on",
             rich_help_panel="Checking",
             metavar="STATUSES",
-            help="Comma-separated statuses that fail the check (default: uncited, "
-            "unsupported, unknown_source), or 'none'.",
+            help="Comma-separated statuses that fail the check (default: contradicted, "
+            "uncited, unsupported, unknown_source), or 'none'.",
         ),
     ] = None,
     config: Annotated[

@@ -17,7 +17,14 @@ from importlib.metadata import entry_points
 
 from citecheck.errors import InvalidOptionsError
 
-__all__ = ["Language", "NeedCues", "SplitterWords", "available_languages", "get_language"]
+__all__ = [
+    "ContrastWords",
+    "Language",
+    "NeedCues",
+    "SplitterWords",
+    "available_languages",
+    "get_language",
+]
 
 ENTRY_POINT_GROUP = "citecheck.languages"
 
@@ -58,6 +65,58 @@ class NeedCues:
     not_narration: frozenset[str]
 
 
+@dataclass(frozen=True, slots=True)
+class ContrastWords:
+    """Words of the contradiction checks (`match/lexical/contrast.py`): polarity, direction,
+    modality, quantifiers, roles, quantities and added content. Words are plain forms (the
+    matcher turns them into word keys); phrases are tuples of lower-case words."""
+
+    negations: frozenset[str]
+    negative_verbs: frozenset[str]
+    negative_with_to: frozenset[str]
+    negation_phrases: tuple[tuple[str, ...], ...]
+    negating_prefixes: tuple[str, ...]
+    direction_axes: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
+    place_pairs: tuple[tuple[str, str], ...]
+    possible: frozenset[str]
+    modal_hedges: frozenset[str]
+    planned: frozenset[str]
+    hedge_phrases: tuple[tuple[str, ...], ...]
+    future: frozenset[str]
+    certain: frozenset[str]
+    report: frozenset[str]
+    tentative: frozenset[str]
+    done: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    past_auxiliaries: frozenset[str]
+    auxiliary_fillers: frozenset[str]
+    irregular_past: frozenset[str]
+    quantifiers: Mapping[str, tuple[float, float, bool, bool]]
+    quantifier_phrases: Mapping[tuple[str, ...], tuple[float, float, bool, bool]]
+    quantifier_counts: Mapping[str, tuple[float, float]]
+    role_nouns: frozenset[str]
+    jurisdictions: frozenset[str]
+    speech_verbs: frozenset[str]
+    relative_words: frozenset[str]
+    pronouns: frozenset[str]
+    currency_words: Mapping[str, str]
+    currency_symbols: Mapping[str, str]
+    units: Mapping[str, tuple[str, float]]
+    period_words: Mapping[str, str]
+    period_adjectives: Mapping[str, str]
+    bounds: Mapping[tuple[str, ...], str]
+    fraction_words: Mapping[tuple[str, ...], float]
+    multiples: Mapping[str, float]
+    ordinal_words: Mapping[str, int]
+    ordinal_if_next: Mapping[str, frozenset[str]]
+    tally_cues: frozenset[str]
+    relative_dates: Mapping[tuple[str, ...], tuple[str, int]]
+    ago_words: frozenset[str]
+    seasons: frozenset[str]
+    record_words: frozenset[str]
+    cause_words: frozenset[str]
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Language:
     """Everything citecheck knows about one language, as plain data (compared by identity)."""
@@ -88,6 +147,7 @@ class Language:
     reference_titles: tuple[str, ...]
     splitter: SplitterWords
     need: NeedCues
+    contrast: ContrastWords
     antonyms: Mapping[str, frozenset[str]] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -14,7 +14,7 @@ from citecheck.report import Evidence, Reason, Status
 #: The statuses a judge may give: the rest (uncited, unknown_source, exempt) are decided
 #: around it, from markers and sources.
 JUDGE_STATUSES: frozenset[Status] = frozenset(
-    {Status.SUPPORTED, Status.PARTIAL, Status.UNSUPPORTED}
+    {Status.SUPPORTED, Status.PARTIAL, Status.CONTRADICTED, Status.UNSUPPORTED}
 )
 
 
@@ -39,7 +39,7 @@ class JudgeRequest:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """A judge's answer: supported, partial or unsupported, with its grounds."""
+    """A judge's answer: supported, partial, contradicted or unsupported, with its grounds."""
 
     status: Status  # one of JUDGE_STATUSES
     score: float  # in [0, 1], never NaN

@@ -29,7 +29,7 @@ from citecheck.render.textmarks import (
     showable,
     squash_spaces,
 )
-from citecheck.report import ClaimResult, Evidence, Report
+from citecheck.report import ClaimResult, Evidence, Report, Status
 
 #: Characters of source text shown on each side of an evidence quote.
 CONTEXT_CHARS = 160
@@ -228,6 +228,8 @@ def _render_verdict(report: Report) -> str:
         noun = "claim fails" if findings == 1 else "claims fail"
         headline = f"✗ Fails: {findings} {noun} the check"
     extra = []
+    if report.summary.contradicted and Status.CONTRADICTED not in report.fail_on:
+        extra.append(f"{report.summary.contradicted} contradicted (warning)")
     if report.summary.partial:
         extra.append(f"{report.summary.partial} partly supported (warning)")
     if report.summary.suppressed:

@@ -1,7 +1,7 @@
 """JSON output: the `Report` model itself, so `citecheck schema` documents it.
 
 One article gives one `Report` object. Several articles give a `ReportSet`:
-`{"format_version": 2, "ok": ..., "reports": [Report, ...]}`, reports in the
+`{"format_version": 3, "ok": ..., "reports": [Report, ...]}`, reports in the
 order the articles were given (the shape follows how many articles were
 asked for, so it stays a set even if some could not be checked). Keys keep
 the models' field order; the same input gives byte-identical output.

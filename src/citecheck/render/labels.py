@@ -3,7 +3,8 @@
 One label, glyph, meaning and help text per status: the text and SARIF outputs, the
 HTML legend and the Markdown table all say the same thing. Colours (Okabe–Ito, safe
 for colour-blind readers) live in the stylesheet; every status also gets its own
-glyph and underline style so colour is never the only cue.
+glyph and line style (its underline, and for `contradicted` a line above too) so colour
+is never the only cue.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ class StatusLook(NamedTuple):
     label: str
     glyph: str
     meaning: str  # one sentence fragment: "the cited sources do not back the claim"
-    underline: str
+    underline: str  # the line's style (CSS text-decoration-style)
     help: str  # what to do about a finding of this status
+    lines: str = "underline"  # where the lines run (CSS text-decoration-line)
 
 
 LOOKS: dict[Status, StatusLook] = {
@@ -37,6 +39,15 @@ LOOKS: dict[Status, StatusLook] = {
         "double",
         "Part of the claim (see the missing words) is not in the cited source: cite a source "
         "for the rest, or narrow the claim.",
+    ),
+    Status.CONTRADICTED: StatusLook(
+        "Contradicted",
+        "≠",
+        "the cited source says otherwise (another figure, date, party, polarity or quotation)",
+        "double",
+        "The source states something incompatible with the claim (see the reason, which gives "
+        "both sides): correct the claim, or cite the source that backs it.",
+        "underline overline",
     ),
     Status.UNSUPPORTED: StatusLook(
         "Unsupported",

@@ -41,7 +41,13 @@ def test_changed_weekday_is_named(wire: Harness) -> None:
     assert verdict.status is not Status.SUPPORTED
     assert "source 1 says 'Friday', the claim says 'Monday'" in messages(verdict)
     (conflict,) = [r for r in verdict.reasons if r.code == "date_conflict"]
-    assert conflict.params == {"source": "1", "source_value": "Friday", "claim_value": "Monday"}
+    assert conflict.params == {
+        "source": "1",
+        "source_value": "Friday",
+        "claim_value": "Monday",
+        "kind": "weekday",
+    }
+    assert verdict.status is Status.CONTRADICTED
 
 
 def test_changed_number_is_named(wire: Harness) -> None:
@@ -60,18 +66,32 @@ def test_same_number_in_other_words_is_supported(wire: Harness) -> None:
 
 def test_negation_flip_reads_as_the_opposite(wire: Harness) -> None:
     verdict = wire.check("The ministry approved the new overtime rules.")
-    assert verdict.status is Status.UNSUPPORTED
-    (flip,) = [r for r in verdict.reasons if r.code == "negation_in_source"]
-    assert flip.message.startswith("source 1 says the opposite: ")
-    assert "not" in str(flip.params["source_text"])
+    assert verdict.status is Status.CONTRADICTED
+    (flip,) = [r for r in verdict.reasons if r.code == "polarity_conflict"]
+    assert flip.params["source_value"] == "did not approve"
+    assert "approved" in str(flip.params["claim_value"])
+    assert flip.message.startswith("source 1 says 'did not approve', the claim says ")
+
+
+def test_same_negation_on_both_sides_agrees(wire: Harness) -> None:
+    verdict = wire.check("The ministry did not approve the new overtime rules.")
+    assert verdict.status is Status.SUPPORTED, messages(verdict)
 
 
 def test_missing_name_is_named(wire: Harness) -> None:
-    verdict = wire.check("Lee met Guy Ryder at the Blue House on Friday.")
+    verdict = wire.check("Lee met Gilbert Houngbo and Guy Ryder at the Blue House on Friday.")
     assert verdict.status is not Status.SUPPORTED
     assert "no cited source mentions 'Ryder'" in messages(verdict)
     assert any(r.code == "name_absent" and r.params == {"term": "Ryder"} for r in verdict.reasons)
     assert "Ryder" in verdict.missing_terms
+
+
+def test_another_person_in_the_same_place_is_a_contradiction(wire: Harness) -> None:
+    verdict = wire.check("Lee met Guy Ryder at the Blue House on Friday.")
+    assert verdict.status is Status.CONTRADICTED
+    (swap,) = [r for r in verdict.reasons if r.code == "role_conflict"]
+    assert "Guy Ryder" in str(swap.params["claim_value"])
+    assert "Gilbert Houngbo" in str(swap.params["source_value"])
 
 
 def test_unrelated_claim_is_unsupported(wire: Harness) -> None:
@@ -117,7 +137,10 @@ def test_rounded_figure_backs_the_claim_but_a_different_one_does_not() -> None:
     assert rounded.status is Status.SUPPORTED, messages(rounded)
     changed = m.check("Exports reached 15.3 million tonnes.")
     assert changed.status is not Status.SUPPORTED
-    assert "source 1 says '14.8 million', the claim says '15.3 million'" in messages(changed)
+    assert changed.status is Status.CONTRADICTED
+    assert "source 1 says '14.8 million tonnes', the claim says '15.3 million tonnes'" in messages(
+        changed
+    )
 
 
 def test_common_paraphrases_count_as_backing() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from citecheck.lang import Language, NeedCues, SplitterWords
-from citecheck.lang.en import cues, lexicon, sentences, spelling
+from citecheck.lang import ContrastWords, Language, NeedCues, SplitterWords
+from citecheck.lang.en import contrast, cues, lexicon, sentences, spelling
 from citecheck.lang.en.synonyms import SYNONYMS
 
 LANGUAGE = Language(
@@ -58,6 +58,52 @@ LANGUAGE = Language(
         narration_subjects=cues.NARRATION_SUBJECTS,
         pronoun_starts=cues.PRONOUN_STARTS,
         not_narration=cues.NOT_NARRATION,
+    ),
+    contrast=ContrastWords(
+        negations=contrast.NEGATION_WORDS,
+        negative_verbs=contrast.NEGATIVE_VERBS,
+        negative_with_to=contrast.NEGATIVE_WITH_TO,
+        negation_phrases=contrast.NEGATION_PHRASES,
+        negating_prefixes=contrast.NEGATING_PREFIXES,
+        direction_axes=contrast.DIRECTION_AXES,
+        place_pairs=contrast.PLACE_PAIRS,
+        possible=contrast.POSSIBLE_WORDS,
+        modal_hedges=contrast.MODAL_HEDGES,
+        planned=contrast.PLANNED_WORDS,
+        hedge_phrases=contrast.HEDGE_PHRASES,
+        future=contrast.FUTURE_WORDS,
+        certain=contrast.CERTAIN_WORDS,
+        report=contrast.REPORT_WORDS,
+        tentative=contrast.TENTATIVE_WORDS,
+        done=contrast.DONE_WORDS,
+        perfect_auxiliaries=contrast.PERFECT_AUXILIARIES,
+        past_auxiliaries=contrast.PAST_AUXILIARIES,
+        auxiliary_fillers=contrast.AUXILIARY_FILLERS,
+        irregular_past=contrast.IRREGULAR_PAST,
+        quantifiers=contrast.QUANTIFIERS,
+        quantifier_phrases=contrast.QUANTIFIER_PHRASES,
+        quantifier_counts=contrast.QUANTIFIER_COUNTS,
+        role_nouns=contrast.ROLE_NOUNS,
+        jurisdictions=contrast.JURISDICTIONS,
+        speech_verbs=contrast.SPEECH_VERBS,
+        relative_words=contrast.RELATIVE_WORDS,
+        pronouns=contrast.PRONOUNS,
+        currency_words=contrast.CURRENCY_WORDS,
+        currency_symbols=contrast.CURRENCY_SYMBOLS,
+        units=contrast.UNITS,
+        period_words=contrast.PERIOD_WORDS,
+        period_adjectives=contrast.PERIOD_ADJECTIVES,
+        bounds=contrast.BOUNDS,
+        fraction_words=contrast.FRACTION_WORDS,
+        multiples=contrast.MULTIPLES,
+        ordinal_words=contrast.ORDINAL_WORDS,
+        ordinal_if_next=contrast.ORDINAL_IF_NEXT,
+        tally_cues=contrast.TALLY_CUES,
+        relative_dates=contrast.RELATIVE_DATES,
+        ago_words=contrast.AGO_WORDS,
+        seasons=contrast.SEASONS,
+        record_words=contrast.RECORD_WORDS,
+        cause_words=contrast.CAUSE_WORDS,
     ),
 )
 

@@ -76,6 +76,8 @@ _GROUPS = (
     "president chairman",
     "ruling verdict decision",
     "trial case",
+    "jury juror",
+    "council councillor councilor",
     "arrest detain",
     "prison jail",
     "hospital clinic",

@@ -1,4 +1,4 @@
-"""Signals the judge weighs, and the contradictions it explains.
+"""Signals the judge weighs (the contradictions themselves are found in `contrast.py`).
 
 Kept apart from the judge so that the fitting script in `benchmarks/` computes
 exactly the numbers the shipped judge sees.
@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from citecheck.match.lexical.analyse import ClaimFacts, Item
-from citecheck.match.lexical.normalize import MAX_RARITY, TOKEN, Lexicon, date_kind
+from citecheck.match.lexical.contrast import Contrast, contrast, credit_agreed
+from citecheck.match.lexical.normalize import MAX_RARITY, Lexicon
 from citecheck.match.lexical.retrieve import Retrieval, Window
 
 BACKED = 0.5  # an item counts as backed when its credit reaches this
-NEGATION_MIN_COVER = 0.75  # polarity is compared only when one sentence restates the claim
 
 FEATURES: tuple[str, ...] = (
     "cov_single",
@@ -53,111 +52,14 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """The claim says one thing, a cited source another."""
-
-    kind: str  # "number", "date", "negation", "antonym"
-    source: int  # position among the cited sources
-    claim_says: str
-    source_says: str
-
-
 def window_text(retrieval: Retrieval, window: Window) -> str:
     """The text of a window of sentences."""
     index = retrieval.sources[window.source]
     return index.quote(window.first, window.last)[2]
 
 
-def _window_values(retrieval: Retrieval, window: Window, which: str) -> dict[str, str]:
-    index = retrieval.sources[window.source]
-    found: dict[str, str] = {}
-    table = index.numbers if which == "number" else index.dates
-    for i in range(window.first, window.last + 1):
-        for key, surface in table[i].items():
-            found.setdefault(key, surface)
-    return found
-
-
-def conflicts(facts: ClaimFacts, retrieval: Retrieval, lexicon: Lexicon) -> list[Conflict]:
-    """Numbers, dates, polarity and antonyms where the evidence disagrees with the claim."""
-    out: list[Conflict] = []
-    if not retrieval.windows:
-        return out
-    claim_values = {i.key for i in facts.items if i.kind in ("number", "date")}
-    for row, item in enumerate(facts.items):
-        if item.kind not in ("number", "date") or retrieval.anywhere[row] >= BACKED:
-            continue
-        for window in retrieval.windows:
-            values = _window_values(retrieval, window, item.kind)
-            rival = next(
-                (
-                    surface
-                    for key, surface in values.items()
-                    if key not in claim_values
-                    and (item.kind == "number" or date_kind(key) == date_kind(item.key))
-                ),
-                None,
-            )
-            if rival is not None:
-                out.append(Conflict(item.kind, window.source, item.surface, rival))
-                break
-    best = retrieval.windows[0]
-    if retrieval.best_single >= NEGATION_MIN_COVER:
-        text = _core_sentence(facts, retrieval, best)
-        negated = _negated_near_match(facts, text, lexicon)
-        if negated != facts.negated:
-            snippet = _negation_snippet(text, lexicon) if negated else ""
-            out.append(Conflict("negation", best.source, "", snippet))
-        antonyms = facts.antonym_keys(lexicon)
-        if antonyms:
-            keys = {lexicon.word_key(w): w for w in TOKEN.findall(text)}
-            for claim_key, opposites in antonyms.items():
-                if claim_key in keys:
-                    continue
-                hit = next((keys[k] for k in sorted(opposites) if k in keys), None)
-                if hit is not None:
-                    surface = next(i.surface for i in facts.items if i.key == claim_key)
-                    out.append(Conflict("antonym", best.source, surface, hit))
-    return out
-
-
-def _negated_near_match(facts: ClaimFacts, text: str, lexicon: Lexicon) -> bool:
-    """A negation cue among (or just before) the words the sentence shares with the claim."""
-    words = TOKEN.findall(text)
-    claim_keys = {i.key for i in facts.items}
-    matched = [n for n, w in enumerate(words) if lexicon.word_key(w) in claim_keys]
-    if not matched:
-        return False
-    first, last = matched[0], matched[-1]
-    for n in range(max(0, first - 2), last + 1):
-        low = words[n].lower()
-        if low in lexicon.negations or low.endswith(("n't", "n’t")):
-            return True
-    return False
-
-
-def _core_sentence(facts: ClaimFacts, retrieval: Retrieval, window: Window) -> str:
-    """The sentence of a window that backs the most of the claim (where polarity matters)."""
-    index = retrieval.sources[window.source]
-    matrix = retrieval.presence[window.source][:, window.first : window.last + 1]
-    weights = np.array([i.weight for i in facts.items], dtype=np.float64)
-    best = window.first + int(np.argmax(weights @ matrix))
-    return index.quote(best, best)[2]
-
-
-def _negation_snippet(text: str, lexicon: Lexicon, width: int = 60) -> str:
-    """The part of a sentence around its first negation cue, for the reason."""
-    low = text.lower()
-    words = sorted(w for w in lexicon.negations if w.isalpha() and len(w) > 1)
-    positions = [low.find(f" {w} ") for w in words]
-    positions += [low.find("n't"), low.find("n’t")]
-    hits = [p for p in positions if p >= 0]
-    if not hits:
-        return text[:width]
-    start = max(0, text.rfind(" ", 0, max(0, min(hits) - 20)) + 1)
-    snippet = " ".join(text[start : start + width].split())
-    return snippet + ("…" if start + width < len(text) else "")
+#: Finding codes each conflict feature counts.
+_QUANTITY_CODES = frozenset({"number_conflict", "unit_conflict", "bound_conflict"})
 
 
 def _share(items: list[Item], credits: np.ndarray, kind: str) -> float:
@@ -226,10 +128,13 @@ def sub_claim_support(facts: ClaimFacts, retrieval: Retrieval) -> float:
 
 
 def features(
-    facts: ClaimFacts, retrieval: Retrieval, lexicon: Lexicon, found: list[Conflict] | None = None
+    facts: ClaimFacts, retrieval: Retrieval, lexicon: Lexicon, found: Contrast | None = None
 ) -> dict[str, float]:
-    """The judge's inputs for one claim, all finite."""
-    found = conflicts(facts, retrieval, lexicon) if found is None else found
+    """The judge's inputs for one claim, all finite. Without `found`, the contradiction
+    checks run here (and credit the figures they find agreeing, as the judge does)."""
+    if found is None:
+        found = contrast(facts, retrieval, lexicon)
+        credit_agreed(facts, retrieval, found)
     weights = np.array([i.weight for i in facts.items], dtype=np.float64)
     total = float(weights.sum()) or 1.0
     covered = retrieval.covered if len(retrieval.covered) else np.zeros(len(facts.items))
@@ -241,7 +146,7 @@ def features(
     if retrieval.windows:
         text = window_text(retrieval, retrieval.windows[0])
         fuzzy = fuzz.token_set_ratio(facts.text.lower(), text.lower()) / 100.0
-    kinds = {c.kind for c in found}
+    codes = {f.code for f in found.findings}
     trajectory = retrieval.trajectory or [0.0]
     padded = [trajectory[min(k, len(trajectory) - 1)] for k in range(5)]
     if len(weights):
@@ -269,11 +174,11 @@ def features(
         "miss_share": float(missing.mean()) if len(missing) else 1.0,
         "name_missing": _share(facts.items, retrieval.anywhere, "name"),
         "number_missing": _share(facts.items, covered, "number"),
-        "number_conflict": float("number" in kinds),
+        "number_conflict": float(bool(codes & _QUANTITY_CODES)),
         "date_missing": _share(facts.items, covered, "date"),
-        "date_conflict": float("date" in kinds),
-        "negation_flip": float("negation" in kinds),
-        "antonym_flip": float("antonym" in kinds),
+        "date_conflict": float("date_conflict" in codes),
+        "negation_flip": float("polarity_conflict" in codes),
+        "antonym_flip": float("direction_conflict" in codes),
         "pieces": float(len(retrieval.windows)),
         "log_sentences": math.log1p(sentences),
         "log_items": math.log1p(len(facts.items)),

@@ -18,7 +18,8 @@ import numpy.typing as npt
 from citecheck.fitted import LogisticModel, load_model
 from citecheck.lang import Language
 from citecheck.match.lexical.analyse import ClaimFacts, analyse_all
-from citecheck.match.lexical.features import BACKED, FEATURES, Conflict, conflicts, features
+from citecheck.match.lexical.contrast import Contrast, Finding, contrast, credit_agreed
+from citecheck.match.lexical.features import BACKED, FEATURES, features
 from citecheck.match.lexical.index import SourceIndex, build_index
 from citecheck.match.lexical.normalize import Lexicon
 from citecheck.match.lexical.retrieve import Retrieval, Window, retrieve
@@ -26,12 +27,13 @@ from citecheck.match.types import JudgeRequest, Passage, Verdict
 from citecheck.reasons import QUOTE_CHARS, reason, shorten
 from citecheck.report import Evidence, Reason, Status
 
-#: Conflicts of polarity: the source states the opposite.
-_POLARITY = frozenset({"negation", "antonym"})
 #: A word weighs this much or more to be named when no cited source has it.
 _DISTINCTIVE_WEIGHT = 3.5
 #: At most this many absent or displaced terms are named in reasons.
 _NAMED_TERMS = 4
+#: A claim that adds a fact is `partial` (not `unsupported`) when one sentence backs at
+#: least this share of it.
+REST_BACKED = 0.6
 
 
 def default_model() -> LogisticModel:
@@ -51,9 +53,11 @@ def _absent_name(facts: ClaimFacts, retrieval: Retrieval) -> bool:
 class LexicalJudge:
     """The default judge: coverage of the claim's items, agreement of facts, polarity.
 
-    Scores are capped by rules a reader would apply: a changed number or date, or a
-    name no cited source mentions, keeps a claim below `supported`; a flipped polarity
-    (negation or antonym in the sentence that restates the claim) keeps it below `partial`.
+    Scores are capped by rules a reader would apply: where the sentence that restates a
+    clause of the claim says otherwise (a figure, a date, a polarity, a direction, a role,
+    a quotation, a modality or a quantifier: `contrast.py`) the claim is `contradicted`;
+    a fact the claim adds, or a name no cited source mentions, keeps it below `supported`,
+    and a claim whose other words one passage backs is `partial` at least.
     """
 
     name = "lexical"
@@ -107,16 +111,24 @@ class LexicalJudge:
 
     def judge(self, facts: ClaimFacts, retrieval: Retrieval, source_ids: list[str]) -> Verdict:
         """The verdict on one claim, from what retrieval found in its cited sources."""
-        found = conflicts(facts, retrieval, self.lexicon)
+        found = contrast(facts, retrieval, self.lexicon)
+        credit_agreed(facts, retrieval, found)
         values = features(facts, retrieval, self.lexicon, found)
         score = self.model.score(values)
-        if any(c.kind in _POLARITY for c in found):
+        contradictions = found.contradictions
+        additions = found.additions
+        middle = 0.5 * (self.partial + self.supported)
+        if contradictions:
             score = min(score, 0.5 * self.partial)
-        elif found or _absent_name(facts, retrieval):
-            score = min(score, 0.5 * (self.partial + self.supported))
+        elif additions or _absent_name(facts, retrieval):
+            score = min(score, middle)
+            if additions and values["cov_single"] >= REST_BACKED:
+                score = max(score, self.partial)  # the rest is backed: partial at least
         if not facts.items:
             score = 0.0
-        if score >= self.supported:
+        if contradictions:
+            status = Status.CONTRADICTED
+        elif score >= self.supported:
             status = Status.SUPPORTED
         elif score >= self.partial:
             status = Status.PARTIAL
@@ -148,40 +160,24 @@ class LexicalJudge:
         facts: ClaimFacts,
         retrieval: Retrieval,
         source_ids: list[str],
-        found: list[Conflict],
+        found: Contrast,
         status: Status,
         values: dict[str, float],
     ) -> list[Reason]:
         reasons: list[Reason] = []
-        for c in found:
-            source = source_ids[c.source]
-            if c.kind == "negation":
-                if c.source_says:
-                    reasons.append(
-                        reason("negation_in_source", source=source, source_text=c.source_says)
-                    )
-                else:
-                    reasons.append(reason("negation_in_claim", source=source))
-            else:
-                reasons.append(
-                    reason(
-                        f"{c.kind}_conflict",
-                        source=source,
-                        source_value=c.source_says,
-                        claim_value=c.claim_says,
-                    )
-                )
+        for f in found.findings:
+            reasons.append(finding_reason(f, source_ids))
         if not facts.items:
             reasons.append(reason("no_content_words"))
             return reasons
         if not retrieval.windows:
             reasons.append(reason("no_match", sources=list(source_ids)))
             return reasons
-        conflicted = {c.claim_says for c in found}
+        named = " ".join(f"{f.claim_value} {f.source_value}" for f in found.findings).lower()
         absent = [
             item
             for row, item in enumerate(facts.items)
-            if retrieval.anywhere[row] < BACKED and item.surface not in conflicted
+            if retrieval.anywhere[row] < BACKED and item.surface.lower() not in named
         ]
         facts_absent = [
             i
@@ -209,10 +205,27 @@ class LexicalJudge:
                 reasons.append(reason("backed_by", source=source, quote=quote, unseen=unseen))
             else:
                 reasons.append(reason("backed_together", quote=quote, unseen=unseen))
-        elif not found:
+        elif not found.contradictions:
             share = round(100 * values["cov_multi"])
             reasons.append(reason("partly_backed", source=source, share=share, quote=quote))
         return reasons
+
+
+def finding_reason(finding: Finding, source_ids: Sequence[str]) -> Reason:
+    """The typed reason of a finding of `contrast.py`."""
+    if finding.code == "added_content":
+        return reason("added_content", term=shorten(finding.claim_value, QUOTE_CHARS))
+    if finding.code == "quote_absent":
+        return reason("quote_absent", quote=shorten(finding.claim_value, QUOTE_CHARS))
+    params: dict[str, str] = {
+        "source": source_ids[finding.source],
+        "source_value": shorten(finding.source_value, QUOTE_CHARS),
+        "claim_value": shorten(finding.claim_value, QUOTE_CHARS),
+        "kind": finding.kind,
+    }
+    if finding.code == "quote_mismatch":
+        params["diff"] = finding.diff
+    return reason(finding.code, **params)
 
 
 def _sentence_mask(index: SourceIndex, passages: Sequence[Passage]) -> npt.NDArray[np.bool_] | None:

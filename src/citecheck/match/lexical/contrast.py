@@ -1,0 +1,2472 @@
+"""Where the cited source says otherwise, or says less: the checks behind `contradicted`.
+
+Retrieval finds the passages that back a claim; these checks read them as an editor
+would. Each clause of the claim is aligned word by word with the source sentence that
+restates it best (`align.py`), and the alignment is read for what changed:
+
+- figures and dates, compared only with the source's figure of the same kind for the
+  same thing (`quantities.py`): a different value, unit, currency, scale, rate or bound;
+- polarity: a negation on one side only, where it bears on what the claim states (not
+  inside a quoted title or a name; "X, not Y," negates only for Y);
+- direction: rise/fall, approve/reject, win/lose... for the same slot;
+- modality, certainty and tense: "may" against "will", "plans to" against "has";
+- quantifiers: "all" against "two of the four", "most" against "17 percent";
+- roles: who did it (the agent before the shared verb, a swapped pair, a changed title);
+- quotations, word for word, and who said them (`quotes.py`);
+- added content: a record, a cause, a figure or a clause no cited passage states.
+
+Each finding names both sides: the claim's words and the source's. A contradiction is
+only ever reported against a source sentence that restates the rest of the clause.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from citecheck.match.lexical.align import Alignment, Op, align, same_word
+from citecheck.match.lexical.analyse import ClaimFacts
+from citecheck.match.lexical.index import SourceIndex
+from citecheck.match.lexical.normalize import FACT_WEIGHT, Lexicon, stem
+from citecheck.match.lexical.quantities import (
+    Quantity,
+    canonical_number,
+    compare,
+    extract,
+    same_thing,
+)
+from citecheck.match.lexical.quotes import SourceWordsCache, check_quote, claim_quotes
+from citecheck.match.lexical.retrieve import Retrieval
+from citecheck.match.lexical.tokens import Text, Tok, clause_groups, number_key, tokenize
+from citecheck.match.lexical.vocab import Vocab, vocab_for
+
+#: A clause is compared with a sentence that restates at least this share of its weight,
+MIN_COVER = 0.5
+#: ... or this share of what follows its subject.
+PREDICATE_COVER = 0.6
+#: Roles, directions, modality, quantifiers and negations the claim adds are compared only
+#: in a sentence that restates at least this share of the clause.
+CHECK_COVER = 0.6
+#: Best sentences per cited source considered as the restatement of a clause.
+CANDIDATES = 3
+#: An edit of more tokens than this on a side is a rewording, not a swapped word.
+MAX_OP = 5
+#: Tokens a shown value may have around the changed words.
+CONTEXT = 2
+
+_SOURCE_WORDS = SourceWordsCache()
+
+POSSIBLE, MODAL, PLANNED, FUTURE, DONE, NEUTRAL, CERTAIN, REPORTED = (
+    "possible", "modal", "planned", "future", "done", "neutral", "certain", "reported",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something a cited source says otherwise (or does not say) about the claim."""
+
+    code: str  # the reason code: "number_conflict", "polarity_conflict", "added_content"...
+    source: int  # position among the cited sources
+    claim_value: str  # the claim's words
+    source_value: str  # the source's words for the same thing ("" when it has none)
+    contradicts: bool  # True: the source states otherwise; False: it does not state it
+    kind: str = ""  # what was compared ("percent", "year", "agent", "negation", ...)
+    diff: str = ""  # quotations: the word-level difference
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """A candidate sentence: its word keys from the source index, its tokens on demand
+    (only the few sentences a check reads are tokenised)."""
+
+    source: int
+    index: int
+    offset: int  # where the sentence starts in its source text
+    raw: str
+    keys: frozenset[str]
+    stems: frozenset[str]
+    lexicon: Lexicon
+    quantities: list[Quantity] | None = None
+    _text: Text | None = None
+
+    @property
+    def text(self) -> Text:
+        if self._text is None:
+            self._text = tokenize(self.raw, self.lexicon)
+        return self._text
+
+
+@dataclass(slots=True)
+class _Unit:
+    lo: int  # claim tokens lo..hi-1
+    hi: int
+    sent: _Sentence
+    cover: float
+    al: Alignment
+
+
+@dataclass(slots=True)
+class _Edit:
+    """Neighbouring edits of an alignment, merged, with the tokens near their anchors."""
+
+    c_lo: int
+    c_hi: int
+    s_lo: int
+    s_hi: int
+    c_idx: list[int]
+    s_idx: list[int]
+    merged: bool = False  # several edits joined
+
+
+@dataclass(slots=True)
+class _Neg:
+    lo: int  # the cue's tokens
+    hi: int
+    scope: list[int]  # token indices of what it negates
+    contrast: bool = False  # ", not Y," (Y = scope)
+    subject: list[int] = field(default_factory=list)  # contrast: X, the other member
+    predicate: list[int] = field(default_factory=list)  # contrast: what X does
+
+
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+)
+_PREPOSITIONS = frozenset(
+    {"of", "in", "at", "on", "for", "with", "by", "from", "into", "over", "under", "about"}
+)
+_AUXILIARIES = frozenset(
+    {
+        "will", "would", "shall", "should", "may", "might", "can", "could", "must", "has",
+        "have", "had", "is", "are", "was", "were", "be", "been", "being", "do", "does",
+        "did", "not", "never",
+    }
+)  # fmt: skip
+_ADVERBS = frozenset({"also", "still", "already", "just", "then", "now", "later", "once"})
+#: Record words a closing clause may add ("a career high", "an all-time low").
+_TAIL_RECORDS = frozenset({"high", "low", "peak", "first", "most", "least", "only", "ever"})
+#: Negations that stand for the subject: what is negated is said after the verb.
+_SUBJECT_NEGATIONS = frozenset({"nobody", "none", "nothing", "neither", "noone"})
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Check:
+    """One claim against its candidate sentences."""
+
+    def __init__(self, facts: ClaimFacts, retrieval: Retrieval, lexicon: Lexicon) -> None:
+        self.facts = facts
+        self.retrieval = retrieval
+        self.lexicon = lexicon
+        self.v: Vocab = vocab_for(lexicon)
+        self.synonyms = lexicon.synonyms
+        self.claim = tokenize(facts.text, lexicon)
+        self.toks = self.claim.toks
+        self.findings: list[Finding] = []
+        self.sentences = self._candidates()
+        self.units = self._units()
+        self._claim_quantities: list[Quantity] | None = None
+
+    # --- candidates and units --------------------------------------------------------
+
+    def _sentence(self, source: int, index: int) -> _Sentence:
+        sindex: SourceIndex = self.retrieval.sources[source]
+        start, _, text = sindex.quote(index, index)
+        stop = self.lexicon.stop
+        keys = {
+            number_key(k) if k[:1].isdigit() else k for k in sindex.keys(index) if k not in stop
+        }
+        stems = frozenset(stem(k) for k in keys if len(k) >= 6)
+        return _Sentence(source, index, start, text, frozenset(keys), stems, self.lexicon)
+
+    def _candidates(self) -> list[_Sentence]:
+        items = self.facts.items
+        if not items:
+            return []
+        weights = np.array([i.weight for i in items], dtype=np.float64)
+        picked: list[tuple[int, int]] = []
+        for window in self.retrieval.windows:
+            picked.extend((window.source, j) for j in range(window.first, window.last + 1))
+        for s, matrix in enumerate(self.retrieval.presence):
+            if not matrix.shape[1]:
+                continue
+            scores = weights @ matrix
+            for j in np.argsort(-scores, kind="stable")[:CANDIDATES]:
+                if scores[j] > 0:
+                    picked.append((s, int(j)))
+        return [self._sentence(s, j) for s, j in dict.fromkeys(picked)]
+
+    def weight(self, tok: Tok) -> float:
+        if tok.kind in ("num", "ord"):
+            return FACT_WEIGHT
+        weight = self.lexicon.rarity(tok.key)
+        return max(weight, 3.0) if tok.name else weight
+
+    def has(self, sent: _Sentence, tok: Tok) -> bool:
+        """The sentence has the token's word (key, stem or synonym)."""
+        if tok.key in sent.keys:
+            return True
+        if tok.kind != "word":
+            return False
+        if len(tok.key) >= 6 and stem(tok.key) in sent.stems:
+            return True
+        return any(s in sent.keys for s in self.synonyms.get(tok.key, ()))
+
+    def cover(self, sent: _Sentence, lo: int, hi: int) -> float:
+        """Share of the weight of claim tokens lo..hi-1 the sentence has."""
+        content = [t for t in self.toks[lo:hi] if t.content]
+        total = sum(self.weight(t) for t in content)
+        if total <= 0:
+            return 0.0
+        return sum(self.weight(t) for t in content if self.has(sent, t)) / total
+
+    def check_cover(self, sent: _Sentence, lo: int, hi: int) -> float:
+        """`cover`, leaving out names the sentence lacks but the source gives elsewhere
+        (the context a self-contained claim adds: "The Marlow County budget lowers ...")."""
+        content = [
+            t
+            for t in self.toks[lo:hi]
+            if t.content and not (t.name and not self.has(sent, t) and self.in_sources(t))
+        ]
+        total = sum(self.weight(t) for t in content)
+        if total <= 0:
+            return 0.0
+        return sum(self.weight(t) for t in content if self.has(sent, t)) / total
+
+    def in_sources(self, tok: Tok) -> bool:
+        return any(
+            tok.key in index.vocab or bool(index.same_stem(tok.key))
+            for index in self.retrieval.sources
+        )
+
+    def fit(self, sent: _Sentence, lo: int, hi: int) -> float:
+        """How well the sentence restates claim tokens lo..hi-1, for choosing it: words
+        that few sentences of the source have count more ("Condominium prices ... 1.4
+        percent" is the sentence about condominiums, not the one with the town's name)."""
+        index: SourceIndex = self.retrieval.sources[sent.source]
+        score = 0.0
+        total = 0.0
+        for tok_i in range(lo, hi):
+            tok = self.toks[tok_i]
+            if not tok.content:
+                continue
+            if tok.kind in ("num", "ord"):
+                df = len(index.number_postings.get(tok.key.lstrip("#"), ()))
+                weight = 1.5 * FACT_WEIGHT
+            else:
+                hits = index.sentences_with(tok.key)
+                df = 0 if hits is None else len(hits)
+                weight = self.weight(tok)
+                if tok.name:
+                    weight *= 0.5  # who is named may be the very thing the claim changed
+                elif self.verbish(self.toks, tok_i):
+                    weight *= 2.0  # what was done says which sentence restates the clause
+            weight *= math.log(1.0 + (index.size + 1.0) / (df + 1.0))
+            total += weight
+            if self.has(sent, tok):
+                score += weight
+        return score / total if total > 0 else 0.0
+
+    def _units(self) -> list[_Unit]:
+        if not self.sentences:
+            return []
+        best: list[tuple[int, int, _Sentence, float]] = []
+        for lo, hi in clause_groups(self.toks):
+            # a sentence restates the clause when it has most of it, or most of what the
+            # clause says its subject did (the subject may be the very thing changed:
+            # "Agency director Marcus Webb said ..." where the source has another speaker)
+            pred = self.after_subject(lo, hi)
+            scored = [
+                (self.fit(s, lo, hi), -k, s, cover)
+                for k, s in enumerate(self.sentences)
+                if (cover := self.cover(s, lo, hi)) >= MIN_COVER
+                or (pred > lo and self.cover(s, pred, hi) >= PREDICATE_COVER)
+            ]
+            if not scored:
+                continue
+            _, _, sent, cover = max(scored, key=lambda t: (t[0], t[1]))
+            if best and best[-1][2] is sent and best[-1][1] == lo:
+                plo = best[-1][0]
+                best[-1] = (plo, hi, sent, self.cover(sent, plo, hi))
+            else:
+                best.append((lo, hi, sent, cover))
+        return [
+            _Unit(lo, hi, sent, cover, align(self.toks, sent.text.toks, self.synonyms, lo, hi))
+            for lo, hi, sent, cover in best
+        ]
+
+    def after_subject(self, lo: int, hi: int) -> int:
+        """Where a clause's leading name or role ends ("Agency director Marcus Webb")."""
+        k = lo
+        while k < hi and (not self.toks[k].content and self.toks[k].kind == "word"):
+            k += 1
+        start = k
+        while k < hi and (
+            self.who(self.toks[k]) or (self.toks[k].cap and self.toks[k].kind == "word")
+        ):
+            k += 1
+        return k if k > start else lo
+
+    # --- helpers ---------------------------------------------------------------------
+
+    def claim_span(self, lo: int, hi: int, left: int = 0, right: int = 0) -> str:
+        return self.claim.span_text(max(0, lo - left), min(len(self.toks), hi + right))
+
+    @staticmethod
+    def sent_span(sent: _Sentence, lo: int, hi: int, left: int = 0, right: int = 0) -> str:
+        return sent.text.span_text(max(0, lo - left), min(len(sent.text.toks), hi + right))
+
+    def add(self, finding: Finding) -> None:
+        """Keep a finding unless one already names the same words of the claim."""
+        value = _fold(finding.claim_value).lower()
+        for f in self.findings:
+            other = _fold(f.claim_value).lower()
+            if f.code == finding.code and other == value:
+                return
+            if (
+                f.contradicts
+                and finding.contradicts
+                and value
+                and other
+                and (value in other or other in value)
+            ):
+                return
+        self.findings.append(finding)
+
+    def claim_quantities(self) -> list[Quantity]:
+        if self._claim_quantities is None:
+            self._claim_quantities = extract(self.claim, self.v)
+        return self._claim_quantities
+
+    def sent_quantities(self, sent: _Sentence) -> list[Quantity]:
+        if sent.quantities is None:
+            sent.quantities = extract(sent.text, self.v)
+        return sent.quantities
+
+    # --- run -------------------------------------------------------------------------
+
+    def run(self) -> list[Finding]:
+        self.quotes()
+        for unit in self.units:
+            self.quantities(unit)
+            if self.check_cover(unit.sent, unit.lo, unit.hi) < CHECK_COVER:
+                continue
+            self.directions(unit)
+            self.roles(unit)
+            self.modality(unit)
+            self.quantifiers(unit)
+        self.polarity()
+        self.added()
+        return self.findings
+
+    # --- quotations --------------------------------------------------------------------
+
+    def quotes(self) -> None:
+        quotes = claim_quotes(self.claim.text)
+        if not quotes:
+            return
+        for quote in quotes:
+            checks = []
+            for s, index in enumerate(self.retrieval.sources):
+                checks.append((s, check_quote(quote, _SOURCE_WORDS.get(index.text))))
+            found = [(s, c) for s, c in checks if c.found]
+            if found:
+                s, c = found[0]
+                self.speaker(quote.start, quote.end, s, c.start, c.end)
+                continue
+            near = [(s, c) for s, c in checks if c.start >= 0]
+            if near:
+                s, c = near[0]
+                self.add(
+                    Finding(
+                        "quote_mismatch",
+                        s,
+                        c.claim_words,
+                        c.source_words,
+                        True,
+                        kind="quotation",
+                        diff=c.diff,
+                    )
+                )
+                continue
+            if not self.title_quote(quote.start):
+                self.add(Finding("quote_absent", 0, quote.text, "", False, kind="quotation"))
+
+    def title_quote(self, start: int) -> bool:
+        """A quoted title, name or motto (checked as a name, not word for word)."""
+        inside = [t for t in self.toks if t.start >= start and t.quoted]
+        return bool(inside) and inside[0].titled
+
+    def speaker(self, q_start: int, q_end: int, source: int, s_start: int, s_end: int) -> None:
+        """The claim credits the quotation to whom the source credits it."""
+        claim_speaker = _speaker(self.claim, q_start, q_end, self.v)
+        if not claim_speaker or _is_pronoun(self.claim, claim_speaker, self.v):
+            return
+        index = self.retrieval.sources[source]
+        where = int(np.searchsorted(index.starts, s_start, side="right")) - 1
+        if where < 0:
+            return
+        sent = self._sentence(source, where)
+        local_start, local_end = s_start - sent.offset, s_end - sent.offset
+        source_speaker = _speaker(sent.text, local_start, local_end, self.v)
+        if source_speaker and _is_pronoun(sent.text, source_speaker, self.v):
+            source_speaker = []
+            for back in range(where - 1, max(-1, where - 4), -1):
+                prev = self._sentence(source, back)
+                found = _speaker(prev.text, len(prev.text.text), len(prev.text.text), self.v)
+                if found and not _is_pronoun(prev.text, found, self.v):
+                    sent, source_speaker = prev, found
+                    break
+        if not source_speaker:
+            return
+        if _entities_agree(self.claim, claim_speaker, sent.text, source_speaker, self.v):
+            return
+        self.add(
+            Finding(
+                "speaker_mismatch",
+                source,
+                self.claim.span_text(min(claim_speaker), max(claim_speaker) + 1),
+                sent.text.span_text(min(source_speaker), max(source_speaker) + 1),
+                True,
+                kind="speaker",
+            )
+        )
+
+    # --- quantities --------------------------------------------------------------------
+
+    def quantities(self, unit: _Unit) -> None:
+        claim_qs = [
+            q
+            for q in self.claim_quantities()
+            if unit.lo <= q.lo < unit.hi
+            and not self.toks[q.lo].quoted
+            and not q.excluded
+            and not self.group_size(q)
+        ]
+        if not claim_qs:
+            return
+        sent = unit.sent
+        source_qs = [
+            q
+            for q in self.sent_quantities(sent)
+            if not q.excluded and not sent.text.toks[q.lo].quoted
+        ]
+        matched: set[int] = set()
+        open_qs: list[Quantity] = []
+        for q in claim_qs:
+            hit = next(
+                (k for k, s in enumerate(source_qs) if same_thing(q, s) and compare(q, s) is None),
+                None,
+            )
+            if hit is not None:
+                matched.add(hit)
+                continue
+            if self.agrees(q, sent):
+                continue
+            if self.backed_elsewhere(q, sent):
+                continue
+            open_qs.append(q)
+        for q in open_qs:
+            rivals = [
+                (k, s)
+                for k, s in enumerate(source_qs)
+                if k not in matched
+                and same_thing(q, s)
+                and not (q.total is not None and s.kind == "count" and s.value == q.total)
+            ]
+            rival = self.pick_rival(q, rivals, unit)
+            where = sent
+            if rival is None and not rivals:
+                rival, where = self.rival_elsewhere(q, sent)
+            if rival is None:
+                continue
+            difference = compare(q, rival)
+            if difference is None:
+                continue
+            self.add(
+                Finding(
+                    difference.code,
+                    where.source,
+                    self.claim.span_text(q.lo, q.hi),
+                    where.text.span_text(rival.lo, rival.hi),
+                    True,
+                    kind=difference.kind,
+                )
+            )
+
+    def group_size(self, q: Quantity) -> bool:
+        """A count that gives the size of the group a quantifier speaks of ("all four
+        seats", "none of the 86 glaciers"): the quantifier check compares it."""
+        if q.kind != "count":
+            return False
+        k = q.lo - 1
+        while k >= 0 and self.toks[k].low in ("of", "the", "its", "their", "his", "her"):
+            k -= 1
+        return k >= 0 and (
+            self.toks[k].low in self.v.quantifiers
+            or any(self.toks[k].low == words[-1] for words in self.v.quantifier_phrases)
+        )
+
+    def rival_elsewhere(self, q: Quantity, here: _Sentence) -> tuple[Quantity | None, _Sentence]:
+        """The one figure of the same kind, in another candidate sentence, that shares the
+        claim figure's neighbouring words ("voted 4-1" / "The vote was 5-0.")."""
+        found: list[tuple[int, Quantity, _Sentence]] = []
+        if q.kind == "count" and not q.noun:
+            return None, here
+        for sent in self.sentences:
+            if sent is here:
+                continue
+            for s in self.sent_quantities(sent):
+                if q.kind == "count" and not s.noun:
+                    continue
+                if same_thing(q, s) and not sent.text.toks[s.lo].quoted:
+                    found.append((self.context_score(q, s, sent), s, sent))
+        need = 1 if q.kind in ("tally", "weekday", "period") else 2
+        found = [f for f in found if f[0] >= need]
+        if len(found) != 1:
+            return None, here
+        return found[0][1], found[0][2]
+
+    def backed_elsewhere(self, q: Quantity, here: _Sentence) -> bool:
+        for sent in self.sentences:
+            if sent is here:
+                continue
+            for s in self.sent_quantities(sent):
+                if same_thing(q, s) and compare(q, s) is None:
+                    return True
+        return False
+
+    def pick_rival(
+        self, q: Quantity, rivals: list[tuple[int, Quantity]], unit: _Unit
+    ) -> Quantity | None:
+        if not rivals:
+            return None
+        # the source's figure in the same slot: in the edit that holds the claim's figure
+        for op in unit.al.ops:
+            if op.c_lo <= q.lo < max(op.c_hi, op.c_lo + 1) and op.tag == "replace":
+                inside = [s for _, s in rivals if op.s_lo <= s.lo < op.s_hi]
+                if len(inside) == 1:
+                    return inside[0]
+        # ... or next to the same aligned words
+        before = self.anchor(unit, q.lo, -1)
+        after = self.anchor(unit, q.hi - 1, 1)
+        slotted = [
+            s
+            for _, s in rivals
+            if (before is not None and before < s.lo and s.lo - before <= 3)
+            or (after is not None and after > s.hi - 1 and after - (s.hi - 1) <= 3)
+        ]
+        if len(slotted) == 1:
+            return slotted[0]
+        if len(rivals) == 1:
+            return rivals[0][1]
+        # ... or the one whose neighbouring words the claim shares, by a clear margin
+        scores = sorted(
+            ((self.context_score(q, s, unit.sent), s) for _, s in rivals),
+            key=lambda t: -t[0],
+        )
+        if scores[0][0] >= 1 and scores[0][0] >= scores[1][0] + 2:
+            return scores[0][1]
+        return None
+
+    def anchor(self, unit: _Unit, i: int, step: int) -> int | None:
+        """The source position of the nearest aligned content token before (-1) or after (1)."""
+        k = i + step
+        while unit.lo <= k < unit.hi:
+            if k in unit.al.c2s and self.toks[k].content:
+                return unit.al.c2s[k]
+            if self.toks[k].kind == "punct" and self.toks[k].text in {".", ";"}:
+                return None
+            k += step
+        return None
+
+    def context_score(self, q: Quantity, s: Quantity, sent: _Sentence) -> int:
+        c_keys = {t.key for t in self.toks[max(0, q.lo - 4) : q.hi + 4] if t.content} | set(q.noun)
+        s_keys = {t.key for t in sent.text.toks[max(0, s.lo - 4) : s.hi + 4] if t.content} | set(
+            s.noun
+        )
+        return len(c_keys & s_keys)
+
+    # --- polarity ------------------------------------------------------------------------
+
+    def polarity(self) -> None:
+        pool: list[_Sentence] = []
+        for unit in self.units:
+            if unit.sent not in pool:
+                pool.append(unit.sent)
+        for window in self.retrieval.windows:
+            for sent in self.sentences:
+                if (
+                    sent.source == window.source
+                    and window.first <= sent.index <= window.last
+                    and sent not in pool
+                    and self.cover(sent, 0, len(self.toks)) >= 0.3
+                ):
+                    pool.append(sent)
+        if not pool:
+            return
+        claim_negs = [n for n in _negations(self.claim, self.v) if not n.contrast]
+        claim_keys = {t.key for t in self.toks if t.content}
+        source_negs: list[tuple[_Sentence, _Neg]] = []
+        for sent in pool:
+            for n in _negations(sent.text, self.v):
+                if n.contrast:
+                    if self.contrast_applies(sent, n):
+                        source_negs.append((sent, n))
+                elif self.bears_on(sent.text, n, claim_keys):
+                    source_negs.append((sent, n))
+        used: set[int] = set()
+        for m in claim_negs:
+            meeting = [
+                k
+                for k, (sent, n) in enumerate(source_negs)
+                if k not in used
+                and self.scopes_meet(
+                    m.scope, sent, n.scope + n.predicate if n.contrast else n.scope
+                )
+            ]
+            partner = next(
+                (
+                    k
+                    for k in meeting
+                    if source_negs[k][1].scope
+                    and m.scope
+                    and self.scopes_meet(
+                        m.scope[:1], source_negs[k][0], source_negs[k][1].scope[:1]
+                    )
+                ),
+                meeting[0] if meeting else None,
+            )
+            if partner is not None:
+                used.add(partner)
+                continue
+            # the claim negates what its clause's own restatement states plainly
+            units = [
+                u
+                for u in self.units
+                if u.lo <= m.lo < u.hi and self.check_cover(u.sent, u.lo, u.hi) >= CHECK_COVER
+            ]
+            restated = self.sentence_with(m.scope, [u.sent for u in units])
+            if restated is None:
+                continue
+            s_tok = self.counterpart(restated, m.scope)
+            self.add(
+                Finding(
+                    "polarity_conflict",
+                    restated.source,
+                    self.claim_span(m.lo, (m.scope[-1] + 1) if m.scope else m.hi, 1, 0),
+                    self.sent_span(restated, s_tok, s_tok + 1, 1, 2) if s_tok is not None else "",
+                    True,
+                    kind="negation",
+                )
+            )
+        for k, (sent, n) in enumerate(source_negs):
+            if k in used:
+                continue
+            self.source_negation(sent, n)
+
+    def source_negation(self, sent: _Sentence, n: _Neg) -> None:
+        """The source negates what the claim states."""
+        if n.contrast:
+            y_toks = [sent.text.toks[i] for i in n.scope]
+            claim_subject = self.claim_span(*self.subject_span(sent, n))
+            is_entity = any(t.name or t.key in self.v.role_nouns for t in y_toks)
+            source_value = self.sent_span(
+                sent, min(n.subject or [n.lo]), max(n.predicate or n.scope) + 1
+            )
+            pred = [self.claim_token_for(sent.text.toks[i]) for i in n.predicate]
+            pred_idx = [p for p in pred if p is not None]
+            claim_value = claim_subject
+            if pred_idx:
+                start = self.subject_span(sent, n)[0]
+                claim_value = self.claim_span(start, max(pred_idx) + 1, 0, 1)
+            self.add(
+                Finding(
+                    "role_conflict" if is_entity else "polarity_conflict",
+                    sent.source,
+                    claim_value,
+                    source_value,
+                    True,
+                    kind="agent" if is_entity else "negation",
+                )
+            )
+            return
+        claim_value = ""
+        unit = next((u for u in self.units if u.sent is sent), None)
+        if unit is not None:
+            for op in unit.al.ops:
+                if op.s_lo <= n.lo < op.s_hi:
+                    if op.tag == "replace" and op.c_hi > op.c_lo:
+                        claim_value = self.claim_span(op.c_lo, op.c_hi, 0, CONTEXT + 1)
+                    else:
+                        claim_value = self.claim_span(op.c_lo, op.c_lo, CONTEXT, CONTEXT + 1)
+                    break
+        if not claim_value:
+            for i in n.scope:
+                c = self.claim_token_for(sent.text.toks[i])
+                if c is not None:
+                    claim_value = self.claim_span(c, c + 1, CONTEXT, CONTEXT)
+                    break
+        end = (n.scope[-1] + 1) if n.scope else n.hi
+        self.add(
+            Finding(
+                "polarity_conflict",
+                sent.source,
+                claim_value,
+                self.sent_span(sent, n.lo, end, 1, 0),
+                True,
+                kind="negation",
+            )
+        )
+
+    def claim_token_for(self, tok: Tok) -> int | None:
+        for i, t in enumerate(self.toks):
+            if t.content and same_word(t, tok, self.synonyms):
+                return i
+        return None
+
+    def counterpart(self, sent: _Sentence, scope: list[int]) -> int | None:
+        for i in scope:
+            for j, t in enumerate(sent.text.toks):
+                if t.content and same_word(self.toks[i], t, self.synonyms):
+                    return j
+        return None
+
+    def bears_on(self, text: Text, n: _Neg, claim_keys: set[str]) -> bool:
+        """A negation bears on the claim when the claim has the word it negates (the very
+        word, for "fail to", "refuse to", "deny", "lack", whose scope is often reworded)."""
+        scope = n.scope
+        if text.toks[n.lo].key in self.v.negative_verbs:
+            hits = [i for i in scope if text.toks[i].key in claim_keys]
+        else:
+            hits = [
+                i
+                for i in scope
+                if any(same_word(text.toks[i], c, self.synonyms) for c in self.toks if c.content)
+            ]
+        return bool(hits) and (hits[0] == scope[0] or len(hits) >= 2)
+
+    def scopes_meet(self, claim_scope: list[int], sent: _Sentence, scope: list[int]) -> bool:
+        return any(
+            same_word(self.toks[i], sent.text.toks[j], self.synonyms)
+            for i in claim_scope
+            for j in scope
+        )
+
+    def sentence_with(self, scope: list[int], pool: list[_Sentence]) -> _Sentence | None:
+        """The sentence that states, without negating it, what a claim negation negates."""
+        if not scope:
+            return None
+        head = self.toks[scope[0]]
+        for sent in pool:
+            if self.has(sent, head):
+                return sent
+        if len(scope) >= 2:
+            for sent in pool:
+                if sum(self.has(sent, self.toks[i]) for i in scope) >= 2:
+                    return sent
+        return None
+
+    def subject_span(self, sent: _Sentence, n: _Neg) -> tuple[int, int]:
+        """The claim's words before its word for the contrast's predicate."""
+        for i in n.predicate:
+            c = self.claim_token_for(sent.text.toks[i])
+            if c is not None:
+                return (0, c)
+        return (0, 0)
+
+    def contrast_applies(self, sent: _Sentence, n: _Neg) -> bool:
+        """'X, not Y, does P': the claim says Y does P (its subject is Y, not X)."""
+        lo, hi = self.subject_span(sent, n)
+        if hi <= lo:
+            return False
+        subject = [t for t in self.toks[lo:hi] if t.content]
+        has_y = any(
+            same_word(t, sent.text.toks[i], self.synonyms) for t in subject for i in n.scope
+        )
+        has_x = any(
+            same_word(t, sent.text.toks[i], self.synonyms) for t in subject for i in n.subject
+        )
+        return has_y and not has_x
+
+    # --- direction -----------------------------------------------------------------------
+
+    def edits(self, unit: _Unit) -> list[_Edit]:
+        """The unit's edits, neighbouring ones (at most two shared words apart) merged; each
+        edit's tokens cut to those near the shared words around it (a long rewording is not
+        read as a swapped word)."""
+        merged: list[_Edit] = []
+        for op in unit.al.ops:
+            c_near = self.near(op.c_lo, op.c_hi)
+            s_near = self.near(op.s_lo, op.s_hi)
+            if (
+                merged
+                and 0 <= op.c_lo - merged[-1].c_hi <= 2
+                and 0 <= op.s_lo - merged[-1].s_hi <= 2
+            ):
+                last = merged[-1]
+                last.c_hi = max(last.c_hi, op.c_hi)
+                last.s_hi = max(last.s_hi, op.s_hi)
+                last.c_idx.extend(c_near)
+                last.s_idx.extend(s_near)
+                last.merged = True
+            else:
+                merged.append(_Edit(op.c_lo, op.c_hi, op.s_lo, op.s_hi, c_near, s_near))
+        return merged
+
+    @staticmethod
+    def near(lo: int, hi: int, reach: int = 3) -> list[int]:
+        """Indices lo..hi-1, or only the first and last `reach` of them when longer."""
+        if hi - lo <= 2 * reach:
+            return list(range(lo, hi))
+        return [*range(lo, lo + reach), *range(hi - reach, hi)]
+
+    def directions(self, unit: _Unit) -> None:
+        sent = unit.sent
+        stoks = sent.text.toks
+        for edit in self.edits(unit):
+            c_lo, c_hi, s_lo, s_hi = edit.c_lo, edit.c_hi, edit.s_lo, edit.s_hi
+            if c_hi <= c_lo or s_hi <= s_lo:
+                continue
+            c_idx = [
+                i
+                for i in edit.c_idx
+                if self.toks[i].is_word and not self.toks[i].quoted and i not in unit.al.c2s
+            ]
+            s_idx = [
+                j
+                for j in edit.s_idx
+                if stoks[j].is_word and not stoks[j].quoted and j not in unit.al.s2c
+            ]
+            c_toks = [self.toks[i] for i in c_idx]
+            s_toks = [stoks[j] for j in s_idx]
+            if not c_toks or not s_toks:
+                continue
+            pair = self.opposed(c_idx, s_idx, stoks)
+            if pair is not None:
+                c_word, s_word = self.toks[pair[0]], stoks[pair[1]]
+                if c_word.key in unit.sent.keys and any(
+                    t.key == s_word.key for t in self.toks[unit.lo : unit.hi]
+                ):
+                    pair = None  # both words on both sides: the parts are reordered
+            if pair is not None and edit.merged:
+                c_dir = [i for i in c_idx if self.sides(self.toks[i])]
+                s_dir = [j for j in s_idx if self.sides(stoks[j])]
+                same_op = any(
+                    op.c_lo <= pair[0] < op.c_hi and op.s_lo <= pair[1] < op.s_hi
+                    for op in unit.al.ops
+                )
+                # across two edits only when one of them is a bare insertion or deletion
+                lone = any(
+                    (op.c_lo <= pair[0] < op.c_hi and op.s_hi == op.s_lo)
+                    or (op.s_lo <= pair[1] < op.s_hi and op.c_hi == op.c_lo)
+                    for op in unit.al.ops
+                )
+                if len(c_dir) != 1 or len(s_dir) != 1 or not (same_op or lone):
+                    pair = None
+            if pair is not None:
+                ci, sj = pair
+                self.add(
+                    Finding(
+                        "direction_conflict",
+                        sent.source,
+                        self.claim_span(ci, ci + 1, 1, 1),
+                        self.sent_span(sent, sj, sj + 1, 1, 1),
+                        True,
+                        kind="direction",
+                    )
+                )
+                return
+            if self.places(c_toks, s_toks):
+                self.add(
+                    Finding(
+                        "role_conflict",
+                        sent.source,
+                        self.claim_span(c_lo, c_hi, 0, 1),
+                        self.sent_span(sent, s_lo, min(s_hi, s_lo + 4), 0, 1),
+                        True,
+                        kind="place",
+                    )
+                )
+                return
+            for ci in c_idx:
+                for sj in s_idx:
+                    if _prefix_opposite(self.toks[ci].low, stoks[sj].low, self.v):
+                        self.add(
+                            Finding(
+                                "polarity_conflict",
+                                sent.source,
+                                self.claim_span(ci, ci + 1, 0, 1),
+                                self.sent_span(sent, sj, sj + 1, 0, 1),
+                                True,
+                                kind="prefix",
+                            )
+                        )
+                        return
+
+    def sides(self, tok: Tok) -> set[tuple[str, int]]:
+        return self.v.sides(tok.key) | self.v.sides(tok.low)
+
+    def opposed(
+        self, c_idx: Sequence[int], s_idx: Sequence[int], stoks: Sequence[Tok]
+    ) -> tuple[int, int] | None:
+        """A claim word and a source word on opposite sides of one axis (and neither side
+        also has the other's side: "went up" and "rose" agree)."""
+        c_idx = [
+            i
+            for i in c_idx
+            if not any(same_word(self.toks[i], stoks[j], self.synonyms) for j in s_idx)
+        ]
+        csides = {side: i for i in c_idx for side in self.sides(self.toks[i])}
+        ssides = {side: j for j in s_idx for side in self.sides(stoks[j])}
+        for (axis, side), i in csides.items():
+            other = (axis, 1 - side)
+            if other in ssides and other not in csides and (axis, side) not in ssides:
+                return i, ssides[other]
+        return None
+
+    def places(self, c_toks: Sequence[Tok], s_toks: Sequence[Tok]) -> bool:
+        c = {self.v.places[t.low] for t in c_toks if t.low in self.v.places}
+        s = {self.v.places[t.low] for t in s_toks if t.low in self.v.places}
+        return any((pair, 1 - side) in s and (pair, side) not in s for pair, side in c)
+
+    # --- roles ---------------------------------------------------------------------------
+
+    def entity(self, tok: Tok) -> bool:
+        """A name, or a noun that names who acts ("parents", "the union")."""
+        return not tok.quoted and tok.kind == "word" and (tok.name or tok.key in self.v.role_nouns)
+
+    def who(self, tok: Tok) -> bool:
+        return self.entity(tok) or (tok.key in self.v.jurisdictions and not tok.quoted)
+
+    def roles(self, unit: _Unit) -> None:
+        if self.substitutions(unit):
+            return
+        if self.swaps(unit):
+            return
+        if self.agents(unit):
+            return
+        self.titles(unit)
+
+    def substitutions(self, unit: _Unit) -> bool:
+        """An edit that puts another name, role or body in the slot of the source's."""
+        sent = unit.sent
+        stoks = sent.text.toks
+        for op in unit.al.ops:
+            if op.tag != "replace":
+                continue
+            slot = self.slot(unit, op)
+            if slot is None:
+                continue
+            c_lo, c_hi, s_lo, s_hi = slot
+            c_who = [i for i in range(c_lo, c_hi) if self.who(self.toks[i])]
+            s_who = [j for j in range(s_lo, s_hi) if self.who(stoks[j])]
+            if not c_who or not s_who:
+                continue
+            first_c, first_s = self.toks[c_lo].low, stoks[s_lo].low
+            if first_c in _PREPOSITIONS and first_s in _PREPOSITIONS and first_c != first_s:
+                continue  # "in Glenville" / "over the Pike River": another detail, not a swap
+            if not self.parties_differ(self.toks, c_who, stoks, s_who, sent):
+                continue
+            outside_c = {
+                t.key
+                for k, t in enumerate(self.toks[unit.lo : unit.hi], unit.lo)
+                if not c_lo <= k < c_hi
+            }
+            if {stoks[j].key for j in s_who} <= outside_c:
+                continue  # the source's party is in the claim too: a rewording (or a swap)
+            self.add(
+                Finding(
+                    "role_conflict",
+                    sent.source,
+                    self.claim_span(c_lo, c_hi),
+                    self.sent_span(sent, s_lo, s_hi),
+                    True,
+                    kind="agent",
+                )
+            )
+            return True
+        return False
+
+    def parties_differ(
+        self,
+        c_toks: Sequence[Tok],
+        c_idx: Sequence[int],
+        s_toks: Sequence[Tok],
+        s_idx: Sequence[int],
+        sent: _Sentence,
+    ) -> bool:
+        """Two sets of parties that cannot be the same: different names, roles or levels
+        of government. A name and a role ("Kestrel Motors" / "the company") may be one
+        party, unless the source uses the claim's role for another ("the union")."""
+        parts = {}
+        for side, toks, idx in (("c", c_toks, c_idx), ("s", s_toks, s_idx)):
+            names = {
+                toks[i].key
+                for i in idx
+                if toks[i].name
+                and toks[i].key not in self.v.role_nouns
+                and toks[i].key not in self.v.jurisdictions
+            }
+            roles = {toks[i].key for i in idx if toks[i].key in self.v.role_nouns}
+            # a level written inside a name ("Fourth District Court") is part of the name
+            levels = {
+                toks[i].key for i in idx if toks[i].key in self.v.jurisdictions and not toks[i].name
+            }
+            parts[side] = (names, roles, levels)
+        (cn, cr, cl), (sn, sr, sl) = parts["c"], parts["s"]
+        if (
+            cn
+            and not sn
+            and s_idx
+            and s_idx[0] >= 1
+            and s_toks[s_idx[0] - 1].low in ("the", "its", "their", "his", "her")
+        ):
+            return False  # "the company", "the team": the source refers back to a named party
+        synonym_roles = any(
+            same_word(c_toks[i], s_toks[j], self.synonyms)
+            for i in c_idx
+            for j in s_idx
+            if c_toks[i].key in self.v.role_nouns and s_toks[j].key in self.v.role_nouns
+        )
+        if _acronym_pair(c_toks, c_idx, s_toks, s_idx) or _acronym_pair(
+            s_toks, s_idx, c_toks, c_idx
+        ):
+            return False  # "ILO" / "International Labour Organisation"
+        if (cn and sn and not cn & sn) or (cl and sl and not cl & sl):
+            return True
+        if cr and sr and not cr & sr and not synonym_roles:
+            return True
+        if cr and not cn and sn and not sr:
+            # a role in the claim for a named party in the source: the same party unless
+            # the source gives that role to someone else elsewhere
+            index: SourceIndex = self.retrieval.sources[sent.source]
+            for key in cr:
+                hits = index.sentences_with(key)
+                if hits is not None and any(int(h) != sent.index for h in hits):
+                    return True
+        return False
+
+    def slot(self, unit: _Unit, op: Op) -> tuple[int, int, int, int] | None:
+        """The claim and source tokens of an edit that fills one slot: between two shared
+        words, or at the head of the clause before a shared word, or at its end after one
+        (a single name or role there)."""
+        stoks = unit.sent.text.toks
+        left = op.c_lo - 1
+        while left >= unit.lo and self.toks[left].kind == "punct":
+            left -= 1
+        right = op.c_hi
+        while right < unit.hi and self.toks[right].kind == "punct":
+            right += 1
+        left_in = left >= unit.lo and self.strong_anchor(unit, left, -1)
+        right_in = right < unit.hi and self.strong_anchor(unit, right, 1)
+        # at the head or the tail of the clause, the one anchor must say something
+        if not (left_in and right_in):
+            left_in = left_in and self.toks[left].content
+            right_in = right_in and self.toks[right].content
+        head = left < unit.lo or not any(t.content for t in self.toks[unit.lo : op.c_lo])
+        tail = right >= unit.hi
+        c_lo, c_hi, s_lo, s_hi = op.c_lo, op.c_hi, op.s_lo, op.s_hi
+        if (left_in and right_in) or (head and right_in):
+            pass
+        elif tail and left_in:
+            # the claim ends with a party of at most three words ("former delivery
+            # drivers"); the source's words there, up to its first party, face it
+            run = [i for i in range(c_lo, c_hi) if self.toks[i].kind != "punct"]
+            if not run or len(run) > 3 or not self.who(self.toks[run[-1]]):
+                return None
+            first_c = self.toks[run[0]].low
+            first_s = next((t.low for t in stoks[s_lo:s_hi] if t.kind != "punct"), "")
+            if first_c in _PREPOSITIONS and first_s != first_c:
+                return None  # "for Harbor City" / "and defender Kwame Asante": not one slot
+            s_run = s_lo
+            while s_run < s_hi and s_run - s_lo < 4 and not self.who(stoks[s_run]):
+                s_run += 1
+            while s_run < s_hi and self.who(stoks[s_run]):
+                s_run += 1
+            s_hi = s_run
+        else:
+            return None
+        if c_hi - c_lo > MAX_OP + 1 or s_hi - s_lo > MAX_OP + 1 or s_hi <= s_lo:
+            return None
+        return c_lo, c_hi, s_lo, s_hi
+
+    def strong_anchor(self, unit: _Unit, i: int, step: int) -> bool:
+        """Token i is aligned, and says something or has aligned words next to it."""
+        if i not in unit.al.c2s:
+            return False
+        if self.toks[i].is_word and not self.toks[i].stop:
+            return True
+        k = i + step
+        while unit.lo <= k < unit.hi and self.toks[k].kind == "punct":
+            k += step
+        return unit.lo <= k < unit.hi and k in unit.al.c2s
+
+    def runs(self, toks: Sequence[Tok], lo: int, hi: int) -> list[tuple[int, int]]:
+        """Entity runs: a name with its titles, or role nouns ("board president Tom Reyes")."""
+        out: list[tuple[int, int]] = []
+        i = lo
+        while i < hi:
+            if self.who(toks[i]):
+                j = i + 1
+                while j < hi and (
+                    self.who(toks[j])
+                    or (toks[j].low in ("of", "&") and j + 1 < hi and toks[j + 1].name)
+                ):
+                    j += 1
+                if any(self.entity(t) for t in toks[i:j]):
+                    out.append((i, j))
+                i = j
+            else:
+                i += 1
+        return out
+
+    def run_keys(self, toks: Sequence[Tok], run: tuple[int, int]) -> set[str]:
+        return {t.key for t in toks[run[0] : run[1]] if self.entity(t)}
+
+    def swaps(self, unit: _Unit) -> bool:
+        """Two parties the claim and the source both name, on the other sides of a shared
+        word ("Okafor defeated Whitfield" / "Whitfield ... defeating Okafor"), in any
+        candidate sentence that names both."""
+        parties = {t.key for t in self.toks[unit.lo : unit.hi] if self.entity(t) and not t.stop}
+        if len(parties) < 2:
+            return False
+        for sent in [unit.sent] + [s for s in self.sentences if s is not unit.sent]:
+            if len(parties & sent.keys) < 2:
+                continue
+            al = (
+                unit.al
+                if sent is unit.sent
+                else align(self.toks, sent.text.toks, self.synonyms, unit.lo, unit.hi)
+            )
+            if self.swapped(unit, sent, al):
+                return True
+        return False
+
+    def swapped(self, unit: _Unit, sent: _Sentence, al: Alignment) -> bool:
+        stoks = sent.text.toks
+        s_runs = self.runs(stoks, 0, len(stoks))
+        placed: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        for run in self.runs(self.toks, unit.lo, unit.hi):
+            keys = self.run_keys(self.toks, run)
+            names = {t.key for t in self.toks[run[0] : run[1]] if t.name}
+            for s in s_runs:
+                skeys = self.run_keys(stoks, s)
+                shared = keys & skeys
+                if shared and (not names or shared & names):
+                    placed.append((run, s))
+                    break
+        for a in range(len(placed)):
+            for b in range(a + 1, len(placed)):
+                (ca, sa), (cb, sb) = placed[a], placed[b]
+                if sa == sb or self.run_keys(self.toks, ca) & self.run_keys(self.toks, cb):
+                    continue
+                for i in range(ca[1], cb[0]):
+                    j = al.c2s.get(i)
+                    tok = self.toks[i]
+                    if j is None or not tok.content or self.who(tok) or tok.quoted or tok.cap:
+                        continue
+                    # the act or the comparison the two parties stand on either side of
+                    comparison = i + 1 < len(self.toks) and self.toks[i + 1].low in ("than", "of")
+                    if not (self.verbish(self.toks, i) or comparison):
+                        continue
+                    if not (sb[1] <= j < sa[0]):
+                        continue
+                    if self.passive(self.toks, ca, cb) != self.passive(stoks, sb, sa):
+                        continue
+                    verb = self.claim_span(i, i + 1 + self.verb_tail(i))
+                    self.add(
+                        Finding(
+                            "role_conflict",
+                            sent.source,
+                            f"{self.claim_span(*ca)} {verb}",
+                            f"{sent.text.span_text(*sb)} {self.sent_span(sent, j, j + 1)}",
+                            True,
+                            kind="agent",
+                        )
+                    )
+                    return True
+        return False
+
+    def verb_tail(self, i: int) -> int:
+        """How many tokens after a verb belong to it ("agreed to pay": 2)."""
+        if i + 2 < len(self.toks) and self.toks[i + 1].low == "to" and self.toks[i + 2].is_word:
+            return 2
+        return 0
+
+    @staticmethod
+    def passive(toks: Sequence[Tok], first: tuple[int, int], second: tuple[int, int]) -> bool:
+        """'... was defeated by <second>': the second party is the agent."""
+        return (
+            second[0] >= 1
+            and toks[second[0] - 1].low == "by"
+            and any(
+                t.low in ("was", "were", "been", "is", "are", "be", "being")
+                for t in toks[first[1] : second[0]]
+            )
+        )
+
+    def verbish(self, toks: Sequence[Tok], i: int) -> bool:
+        """Token i reads as a verb: inflected as one, or after an auxiliary or 'to'."""
+        tok = toks[i]
+        if tok.kind != "word" or tok.name or tok.quoted or self.who(tok):
+            return False
+        if tok.stop and tok.key not in self.v.speech_verbs:
+            return False
+        prev = toks[i - 1].low if i else ""
+        if prev in _DETERMINERS or prev.endswith("'s") or prev in _PREPOSITIONS:
+            return False
+        low = tok.low
+        if tok.key in self.v.speech_verbs:
+            return True
+        inflected = (
+            low.endswith("ed")
+            or low in self.v.irregular_past
+            or (low.endswith("s") and tok.key != low and not low.endswith("ss"))
+        )
+        auxiliary = prev in _AUXILIARIES or prev == "to"
+        return inflected or auxiliary
+
+    def agents(self, unit: _Unit) -> bool:
+        """The party right before a shared verb must be the source's party for it.
+
+        Every candidate sentence that restates what the clause says its subject did is
+        read; a conflict is reported only when none of them gives the claim's party that
+        act ("Tom Reyes, who voted ..." backs "Tom Reyes voted", even if another sentence
+        says the board voted). For speech verbs the sentence must also hold what was said.
+        """
+        pred = self.after_subject(unit.lo, unit.hi)
+        verb = next((i for i in range(pred, unit.hi) if self.verbish(self.toks, i)), None)
+        sentences = [unit.sent] + [
+            s
+            for s in self.sentences
+            if s is not unit.sent
+            and pred > unit.lo
+            and (
+                self.cover(s, pred, unit.hi) >= PREDICATE_COVER
+                or (
+                    verb is not None
+                    and self.has(s, self.toks[verb])
+                    and self.toks[verb].key not in self.v.speech_verbs
+                    and self.cover(s, pred, unit.hi) >= 0.25
+                )
+            )
+        ]
+        conflict: Finding | None = None
+        for n, sent in enumerate(sentences):
+            al = (
+                unit.al
+                if n == 0
+                else align(self.toks, sent.text.toks, self.synonyms, unit.lo, unit.hi)
+            )
+            found = self.agent_conflict(unit, sent, al)
+            if found is None:
+                continue
+            if isinstance(found, str):
+                return False  # they agree
+            conflict = conflict or found
+        if conflict is None:
+            return False
+        attested = self.attested(conflict, unit)
+        if attested:
+            return False
+        self.add(conflict)
+        return True
+
+    def agent_conflict(self, unit: _Unit, sent: _Sentence, al: Alignment) -> Finding | str | None:
+        """The first shared verb whose parties differ (a finding), agree ("agree"), or None."""
+        stoks = sent.text.toks
+        for i in range(unit.lo, unit.hi):
+            j = al.c2s.get(i)
+            if j is None or not self.verbish(self.toks, i):
+                continue
+            passive = self.is_passive(self.toks, i)
+            if passive != self.is_passive(stoks, j):
+                continue  # one side active, the other passive: another sentence frame
+            c_agent = None if passive else self.agent_before(self.toks, i, unit.lo, relaxed=False)
+            if c_agent is None:
+                c_agent = self.agent_after_by(self.toks, i)
+                passive = c_agent is not None
+            if c_agent is None:
+                continue
+            if passive:
+                s_agent = self.agent_after_by(stoks, j)
+            else:
+                s_agent = self.agent_before(stoks, j, 0, relaxed=True) or self.agent_after_by(
+                    stoks, j
+                )
+            if s_agent is None:
+                continue
+            c_idx = [a for a in range(*c_agent) if self.who(self.toks[a])]
+            s_idx = [b for b in range(*s_agent) if self.who(stoks[b])]
+            if not self.parties_differ(self.toks, c_idx, stoks, s_idx, sent):
+                return "agree"
+            speech = self.toks[i].key in self.v.speech_verbs
+            verb = self.claim_span(i, i + 1 + self.verb_tail(i))
+            return Finding(
+                "speaker_mismatch" if speech else "role_conflict",
+                sent.source,
+                f"{self.claim_span(*c_agent)} {verb}",
+                f"{sent.text.span_text(*s_agent)} {self.sent_span(sent, j, j + 1)}",
+                True,
+                kind="speaker" if speech else "agent",
+            )
+        return None
+
+    def attested(self, conflict: Finding, unit: _Unit) -> bool:
+        """Another candidate sentence gives the claim's party the same (non-speech) act."""
+        if conflict.code == "speaker_mismatch":
+            return False
+        for sent in self.sentences:
+            al = align(self.toks, sent.text.toks, self.synonyms, unit.lo, unit.hi)
+            if self.agent_conflict(unit, sent, al) == "agree":
+                return True
+        return False
+
+    def apposition_owner(self, toks: Sequence[Tok], i: int, lo: int) -> tuple[int, int] | None:
+        """For a role noun in an apposition ("Maria Castillo, the bill's sponsor,"), the
+        party it describes."""
+        k = i - 1
+        while k >= lo and (
+            toks[k].low in _DETERMINERS
+            or toks[k].low.endswith("'s")
+            or (toks[k].is_word and not toks[k].stop and k < i - 0)
+        ):
+            if toks[k].text == ",":
+                break
+            k -= 1
+            if i - k > 5:
+                return None
+        if k < lo or toks[k].text != ",":
+            return None
+        end = k
+        start = end
+        while start - 1 >= lo and self.who(toks[start - 1]):
+            start -= 1
+        return (start, end) if start < end else None
+
+    def agent_before(
+        self, toks: Sequence[Tok], i: int, lo: int, *, relaxed: bool
+    ) -> tuple[int, int] | None:
+        """The party whose act token i is: the name or role right before it, past
+        auxiliaries; in the source also past a relative clause or an apposition
+        ("Tom Reyes, who voted ...", "Maria Castillo, the bill's sponsor, said")."""
+        if relaxed and toks[i].key in self.v.role_nouns:
+            return self.apposition_owner(toks, i, lo)
+        k = i - 1
+        while k >= lo and (toks[k].low in _AUXILIARIES or toks[k].low in _ADVERBS):
+            k -= 1
+        if relaxed and k >= lo and toks[k].low in self.v.relative_words:
+            k -= 1
+            while k >= lo and toks[k].kind == "punct":
+                k -= 1
+        if relaxed and k >= lo and toks[k].text == ",":
+            m = k - 1
+            while m >= lo and toks[m].text != "," and k - m <= 12:
+                m -= 1
+            if m >= lo and toks[m].text == ",":
+                inner = toks[m + 1 : k]
+                if inner and (
+                    inner[0].low in self.v.relative_words
+                    or (
+                        any(self.entity(t) for t in inner)
+                        and not any(self.verbish(toks, x) for x in range(m + 1, k))
+                    )
+                ):
+                    k = m - 1
+        if k < lo or not self.who(toks[k]):
+            return None
+        end = k + 1
+        start = k
+        while start - 1 >= lo and self.who(toks[start - 1]):
+            start -= 1
+        # the party may be the head of a longer phrase: "members of the bank's committee",
+        # "police in Valby"; a name after a preposition that follows another noun only
+        # says where that noun is ("the bridge in Glenville"), and is nobody's act
+        k = start - 1
+        leftmost = start
+        while k >= lo and start - k <= 7 and toks[k].kind != "punct" and not self.verbish(toks, k):
+            if (
+                self.who(toks[k])
+                and not toks[k].low.endswith("'s")
+                and k + 1 < len(toks)
+                and toks[k + 1].low in ("of", "in", "at", "from")
+            ):
+                leftmost = k  # "members of the bank's committee", "police in Valby"
+            if not (
+                self.who(toks[k])
+                or toks[k].low in ("of", "in", "at", "from", "the", "a", "an")
+                or toks[k].low.endswith("'s")
+                or (toks[k].is_word and not toks[k].stop)
+            ):
+                break
+            k -= 1
+        if leftmost < start:
+            start = leftmost
+        elif start - 1 >= lo and toks[start - 1].low in _PREPOSITIONS | {"near", "over"}:
+            return None
+        # a possessive says whose the party is, not who it is ("Hale's lawyer")
+        while start < end - 1 and toks[start].low.endswith("'s"):
+            start += 1
+        return (start, end)
+
+    @staticmethod
+    def is_passive(toks: Sequence[Tok], i: int) -> bool:
+        """'was selected', 'will be allowed', 'has been moved': the subject is acted on."""
+        if i + 1 < len(toks) and toks[i + 1].low == "by" and toks[i].low.endswith(("ed", "en")):
+            return True  # "joined by two Republicans"
+        k = i - 1
+        while k >= 0 and toks[k].low in _ADVERBS | {"not", "never", "also", "still"}:
+            k -= 1
+        return k >= 0 and toks[k].low in ("was", "were", "is", "are", "be", "been", "being")
+
+    def agent_after_by(self, toks: Sequence[Tok], j: int) -> tuple[int, int] | None:
+        """'... funded by the drug's maker, Corvane Pharma': who did it, in the passive."""
+        k = j + 1
+        while k < len(toks) and toks[k].low in _ADVERBS | {"mostly", "largely", "partly"}:
+            k += 1
+        if k >= len(toks) or toks[k].low != "by":
+            return None
+        k += 1
+        while k < len(toks) and (
+            toks[k].low in _DETERMINERS
+            or (toks[k].low.endswith("'s") and not self.who(toks[k]))
+            or (
+                toks[k].is_word
+                and not toks[k].stop
+                and not self.who(toks[k])
+                and k + 1 < len(toks)
+                and self.who(toks[k + 1])
+            )
+        ):
+            k += 1
+        end = k
+        while end < len(toks) and self.who(toks[end]):
+            end += 1
+        if end == k:
+            return None
+        # an apposition names the same party: "the drug's maker, Corvane Pharma"
+        if end + 1 < len(toks) and toks[end].text == "," and self.who(toks[end + 1]):
+            end += 1
+            while end < len(toks) and self.who(toks[end]):
+                end += 1
+        return (k, end)
+
+    def titles(self, unit: _Unit) -> None:
+        """A person both name, given another role ("Mayor" / "Council member")."""
+        sent = unit.sent
+        stoks = sent.text.toks
+        for i in range(unit.lo, unit.hi):
+            tok = self.toks[i]
+            if not tok.name or tok.quoted or i not in unit.al.c2s:
+                continue
+            if i + 1 < unit.hi and self.toks[i + 1].name:
+                continue  # not the last word of the name
+            j = unit.al.c2s[i]
+            c_roles = self.attached_roles(self.toks, i, unit.lo, unit.hi)
+            s_roles = self.attached_roles(stoks, j, 0, len(stoks))
+            if not c_roles or not s_roles:
+                continue
+            c_keys = {self.toks[k].key for k in c_roles}
+            s_keys = {stoks[k].key for k in s_roles}
+            if c_keys & s_keys or any(
+                same_word(self.toks[a], stoks[b], self.synonyms) for a in c_roles for b in s_roles
+            ):
+                continue
+            self.add(
+                Finding(
+                    "role_conflict",
+                    sent.source,
+                    self.claim_span(min(c_roles), max(c_roles) + 1, 1, 0),
+                    self.sent_span(sent, min(s_roles), max(s_roles) + 1, 1, 0),
+                    True,
+                    kind="role",
+                )
+            )
+            return
+
+    def attached_roles(self, toks: Sequence[Tok], i: int, lo: int, hi: int) -> list[int]:
+        """Role nouns of the person whose name ends at token i: a title before the name,
+        or an apposition after it (", a 27-year-old nurse,"). Only for a person's name: a
+        name that is itself a title or a body ("Chief Public Health Officer") has none."""
+        start = i
+        while start - 1 >= lo and toks[start - 1].name:
+            start -= 1
+        titles = [k for k in range(start, i + 1) if toks[k].key in self.v.role_nouns]
+        personal = [k for k in range(start, i + 1) if k not in titles]
+        if len(personal) < 1 or any(t > min(personal) for t in titles):
+            return []  # no personal name, or a role word after it: a body's name
+        roles = titles
+        k = start - 1
+        while k >= lo and (
+            toks[k].key in self.v.role_nouns
+            or toks[k].key in self.v.jurisdictions
+            or toks[k].low in ("-", "year", "old")
+            or toks[k].kind == "num"
+        ):
+            if toks[k].key in self.v.role_nouns:
+                roles.append(k)
+            k -= 1
+        if i + 2 < hi and toks[i + 1].text == ",":
+            k = i + 2
+            while k < hi and toks[k].text not in (",", ".", ";") and k - i < 9:
+                if toks[k].key in self.v.role_nouns and not toks[k].name:
+                    roles.append(k)
+                k += 1
+        return sorted(roles)
+
+    # --- modality ------------------------------------------------------------------------
+
+    def modality(self, unit: _Unit) -> None:
+        sent = unit.sent
+        stoks = sent.text.toks
+        for op in unit.al.ops:
+            if op.tag != "replace" or op.c_hi - op.c_lo > MAX_OP or op.s_hi - op.s_lo > MAX_OP:
+                continue
+            c_cls = {self.cue_class(t) for t in self.toks[op.c_lo : op.c_hi] if not t.quoted} - {
+                None
+            }
+            s_cls = {self.cue_class(t) for t in stoks[op.s_lo : op.s_hi] if not t.quoted} - {None}
+            if c_cls and s_cls and not (c_cls & s_cls):
+                c = next(iter(sorted(c_cls, key=str)))
+                s = next(iter(sorted(s_cls, key=str)))
+                if _modal_conflict(str(c), str(s)):
+                    self.add(
+                        Finding(
+                            "modality_conflict",
+                            sent.source,
+                            self.claim_span(op.c_lo, op.c_hi, 0, 2),
+                            self.sent_span(sent, op.s_lo, op.s_hi, 0, 2),
+                            True,
+                            kind="modality",
+                        )
+                    )
+                    return
+        for i in range(unit.lo, unit.hi):
+            j = unit.al.c2s.get(i)
+            tok = self.toks[i]
+            if j is None or not tok.is_word or tok.stop or tok.name or tok.quoted:
+                continue
+            if not (self.verbish(self.toks, i) or self.verbish(stoks, j)):
+                continue
+            c_mod, c_lo = self.mood(self.toks, i, unit.lo)
+            s_mod, s_lo = self.mood(stoks, j, 0)
+            if c_mod == s_mod or not _modal_conflict(c_mod, s_mod):
+                continue
+            self.add(
+                Finding(
+                    "modality_conflict",
+                    sent.source,
+                    self.claim_span(c_lo, i + 1, 0, 1),
+                    self.sent_span(sent, s_lo, j + 1, 0, 1),
+                    True,
+                    kind="modality",
+                )
+            )
+            return
+
+    def cue_class(self, tok: Tok) -> str | None:
+        if tok.kind != "word":
+            return None
+        if tok.low in self.v.modal_hedges:
+            return MODAL
+        if tok.key in self.v.possible or tok.low in self.v.possible:
+            return POSSIBLE
+        if tok.key in self.v.planned or tok.low in self.v.planned or tok.key in self.v.tentative:
+            return PLANNED
+        if tok.key in self.v.certain or tok.low in self.v.certain:
+            return CERTAIN
+        if tok.low in self.v.future:
+            return FUTURE
+        if tok.key in self.v.done:
+            return DONE
+        if tok.key in self.v.report:
+            return REPORTED
+        return None
+
+    def mood(self, toks: Sequence[Tok], i: int, lo: int) -> tuple[str, int]:
+        """How the verb at token i is stated: hedged, future, done, certain, or plainly
+        (neutral); and where its auxiliaries begin. Only the words of the verb group count:
+        auxiliaries, modals, adverbs, and verbs that govern it through "to" ("plans to",
+        "is expected to"), never the subject ("the plan raises")."""
+        cues: list[Tok] = []
+        k = i - 1
+        start = i
+        while k >= lo and i - k <= 6:
+            t = toks[k]
+            if t.kind != "word" or t.quoted:
+                break
+            nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+            governs = nxt in ("to", "that", "of") and self.cue_class(t) is not None
+            if (
+                t.low in _AUXILIARIES
+                or t.low in self.v.future
+                or t.low in self.v.fillers
+                or t.low in _ADVERBS
+                or t.low
+                in ("to", "of", "not", "never", "possibly", "perhaps", "likely", "probably")
+                or t.low in self.v.modal_hedges
+                or governs
+                or (t.low in self.v.certain and t.low.endswith("ly"))
+            ):
+                cues.append(t)
+                start = k
+                k -= 1
+                continue
+            break
+        lows = {t.low for t in cues}
+        keys = {t.key for t in cues}
+        if lows & self.v.modal_hedges:
+            return MODAL, start
+        if keys & self.v.possible or lows & self.v.possible:
+            return POSSIBLE, start
+        window = toks[max(lo, i - 6) : i + 1]
+        if any(t.low in ("ruled", "still", "must") for t in window):
+            for phrase in self.v.hedge_phrases:
+                if _contains(toks, phrase, max(lo, i - 6), i + 1) and phrase != ("up", "to"):
+                    return (POSSIBLE if "ruled" in phrase else PLANNED), start
+        if keys & self.v.planned or lows & self.v.planned or keys & self.v.tentative:
+            return PLANNED, start
+        if "would" in lows and any(t.low in ("if", "unless") for t in toks[lo:i]):
+            return POSSIBLE, start
+        if lows & self.v.certain or keys & self.v.certain:
+            return CERTAIN, start
+        if lows & self.v.future:
+            return FUTURE, start
+        # a noun stated with "is scheduled / expected / due" after it
+        after = [t.low for t in toks[i + 1 : i + 3]]
+        if len(after) == 2 and after[0] in ("is", "are", "was", "were"):
+            if after[1] in ("scheduled", "due", "set"):
+                return FUTURE, start
+            if after[1] in ("expected", "planned", "proposed"):
+                return PLANNED, start
+            if after[1] in ("likely",):
+                return POSSIBLE, start
+        if lows & self.v.perfect or lows & self.v.past_aux:
+            return DONE, start
+        tok = toks[i]
+        if tok.low in self.v.irregular_past or (tok.low.endswith("ed") and tok.key != tok.low):
+            before = toks[start - 1] if start >= 1 else None
+            participle = before is not None and before.kind == "punct" and not cues
+            if not lows & {"is", "are", "be", "being", "am"} and not participle:
+                return DONE, start
+        return NEUTRAL, start
+
+    # --- quantifiers ---------------------------------------------------------------------
+
+    def quantifiers(self, unit: _Unit) -> None:
+        sent = unit.sent
+        stoks = sent.text.toks
+        c_mentions = self.mentions(self.claim, self.claim_quantities(), unit.lo, unit.hi)
+        s_mentions = self.mentions(sent.text, self.sent_quantities(sent), 0, len(stoks))
+        if not any(m.tally for m in s_mentions):
+            # a vote's split may be given in a sentence of its own ("Councillors voted 7-2")
+            for other in self.sentences:
+                if other is not sent:
+                    for m in self.mentions(
+                        other.text, self.sent_quantities(other), 0, len(other.text.toks)
+                    ):
+                        if m.tally and m.head:
+                            m.sent = other
+                            s_mentions.append(m)
+        for cm in c_mentions:
+            if not cm.word:
+                continue  # a bare count: the quantity check compares counts
+            partner = self.partner(cm, s_mentions, unit)
+            if partner is None:
+                if cm.universal and cm.head and not cm.tally:
+                    heads = [
+                        j
+                        for j, t in enumerate(stoks)
+                        if t.key in cm.head
+                        and t.content
+                        and not t.quoted
+                        # the source restricts the group ("riders over 65")
+                        and j + 1 < len(stoks)
+                        and (
+                            stoks[j + 1].low in ("over", "under", "aged", "who", "with", "from")
+                            or stoks[j + 1].kind == "num"
+                        )
+                    ]
+                    if heads and not any(sm.lo <= heads[0] <= sm.hi + 3 for sm in s_mentions):
+                        j = heads[0]
+                        lo = j
+                        while lo - 1 >= 0 and stoks[lo - 1].content and not stoks[lo - 1].stop:
+                            lo -= 1
+                        hi = j + 1
+                        while (
+                            hi < len(stoks)
+                            and stoks[hi].low not in (",", ".", ";")
+                            and hi - j < 5
+                            and (
+                                stoks[hi].content or stoks[hi].low in ("and", "over", "under", "of")
+                            )
+                        ):
+                            hi += 1
+                        self.add(
+                            Finding(
+                                "quantifier_conflict",
+                                sent.source,
+                                self.claim_span(cm.lo, cm.hi, 0, 1),
+                                self.sent_span(sent, lo, hi),
+                                True,
+                                kind="quantifier",
+                            )
+                        )
+                        return
+                continue
+            if _entails(partner, cm):
+                continue
+            where = partner.sent or sent
+            self.add(
+                Finding(
+                    "quantifier_conflict",
+                    where.source,
+                    self.claim_span(cm.lo, max(cm.hi, self.head(self.toks, cm.hi)[1])),
+                    self.sent_span(where, partner.lo, partner.hi),
+                    True,
+                    kind="quantifier",
+                )
+            )
+            return
+
+    def mentions(
+        self, text: Text, quantities: Sequence[Quantity], lo: int, hi: int
+    ) -> list[_Mention]:
+        toks = text.toks
+        out: list[_Mention] = []
+        taken: set[int] = set()
+        claim_side = text is self.claim
+
+        def masked(tok: Tok) -> bool:
+            return tok.quoted if claim_side else tok.titled
+
+        for q in quantities:
+            if not (lo <= q.lo < hi) or masked(toks[q.lo]):
+                continue
+            if q.kind == "count":
+                total = q.total
+                share = (
+                    (q.value / total, q.value / total, True, True)
+                    if total
+                    else (0.0, 1.0, False, False)
+                )
+                if q.value == 0:
+                    share = (0.0, 0.0, True, True)
+                out.append(_Mention(q.lo, q.hi, share, (q.value, q.value), set(q.noun), False))
+                taken.update(range(q.lo, q.hi))
+            elif q.kind == "percent" and q.unit == "%":
+                v = q.value / 100
+                share = _bounded_share(v, q.bound)
+                out.append(_Mention(q.lo, q.hi, share, (0.0, math.inf), set(q.noun), False))
+                taken.update(range(q.lo, q.hi))
+            elif q.kind == "tally":
+                voters = self.voters(toks, q.lo)
+                if math.isfinite(q.value) and q.value + q.value2 > 0:
+                    v = q.value / (q.value + q.value2)
+                    out.append(
+                        _Mention(
+                            q.lo,
+                            q.hi,
+                            (v, v, True, True),
+                            (q.value, q.value),
+                            voters,
+                            False,
+                            tally=True,
+                        )
+                    )
+                elif not math.isfinite(q.value):
+                    out.append(
+                        _Mention(
+                            q.lo,
+                            q.hi,
+                            (1.0, 1.0, True, True),
+                            (0.0, math.inf),
+                            voters,
+                            True,
+                            tally=True,
+                            word=True,
+                        )
+                    )
+                taken.update(range(q.lo, q.hi))
+        phrases = self.v.quantifier_phrases_by_length
+        i = lo
+        while i < hi:
+            if i in taken or masked(toks[i]) or toks[i].name:
+                i += 1
+                continue
+            matched = False
+            for words, share in phrases if toks[i].low in self.v.quantifier_phrase_starts else ():
+                if _contains(toks, words, i, i + len(words)) and i + len(words) <= hi:
+                    name = " ".join(words)
+                    counts = self.v.quantifier_counts.get(name, (0.0, math.inf))
+                    end = i + len(words)
+                    head, _ = self.head(toks, end)
+                    out.append(
+                        _Mention(
+                            i,
+                            end,
+                            share,
+                            counts,
+                            head,
+                            share[0] == 1.0,
+                            word=True,
+                            total=self.total_after(toks, end),
+                        )
+                    )
+                    i = end
+                    matched = True
+                    break
+            if matched:
+                continue
+            low = toks[i].low
+            if low in self.v.quantifiers and not (
+                low == "no" and toks[i + 1 : i + 2] and toks[i + 1].low == "longer"
+            ):
+                share = self.v.quantifiers[low]
+                counts = self.v.quantifier_counts.get(low, (0.0, math.inf))
+                head, _ = self.head(toks, i + 1)
+                if low in ("no", "none", "nobody") and not head:
+                    i += 1
+                    continue
+                out.append(
+                    _Mention(
+                        i,
+                        i + 1,
+                        share,
+                        counts,
+                        head,
+                        share[0] == 1.0,
+                        word=True,
+                        total=self.total_after(toks, i + 1),
+                    )
+                )
+            i += 1
+        return out
+
+    def total_after(self, toks: Sequence[Tok], j: int) -> float | None:
+        """The group's size right after a quantifier: "all four", "none of the 86"."""
+        k = j
+        while k < len(toks) and toks[k].low in ("of", "the", "its", "their", "these"):
+            k += 1
+        if k < len(toks) and toks[k].kind == "num":
+            try:
+                return float(toks[k].text.replace(",", ""))
+            except ValueError:
+                return None
+        if k < len(toks) and toks[k].low in self.v.number_words:
+            return self.v.number_words[toks[k].low]
+        return None
+
+    def voters(self, toks: Sequence[Tok], i: int) -> set[str]:
+        """Who cast a vote written at token i ("Councillors voted 7-2": councillor)."""
+        for k in range(i - 1, max(-1, i - 8), -1):
+            if self.verbish(toks, k):
+                agent = self.agent_before(toks, k, 0, relaxed=True)
+                if agent is not None:
+                    return {t.key for t in toks[agent[0] : agent[1]] if self.who(t)}
+                return set()
+        return set()
+
+    def head(self, toks: Sequence[Tok], j: int) -> tuple[set[str], int]:
+        """Keys of the noun phrase after a quantifier ("of the 19 Democrats present")."""
+        k = j
+        while k < len(toks) and (
+            toks[k].low in ("of", "the", "its", "their", "his", "her", "these", "those")
+            or toks[k].kind == "num"
+            or toks[k].low.endswith("'s")
+            or (
+                toks[k].low in self.v.number_words
+                and not (k + 1 < len(toks) and toks[k + 1].text in ("-", "–"))
+            )
+        ):
+            k += 1
+        keys: set[str] = set()
+        while (
+            k < len(toks)
+            and len(keys) < 3
+            and (
+                (
+                    toks[k].kind == "word"
+                    and (not toks[k].stop or toks[k].name or toks[k].low in self.v.number_words)
+                )
+                or (toks[k].text in ("-", "–") and keys)
+            )
+        ):
+            if toks[k].kind == "word":
+                keys.add(toks[k].key)
+            k += 1
+        return keys, k
+
+    def partner(self, cm: _Mention, s_mentions: list[_Mention], unit: _Unit) -> _Mention | None:
+        """The source's quantifier or count for the group the claim quantifies."""
+        # the source's count of the claim's total ("None of the 86 glaciers" / "86 glaciers")
+        # says nothing of the share
+        s_mentions = [
+            m
+            for m in s_mentions
+            if not (cm.total is not None and m.count == (cm.total, cm.total) and not m.word)
+        ]
+        if not s_mentions:
+            return None
+
+        def fits(m: _Mention) -> bool:
+            if cm.tally:
+                return m.tally
+            if m.tally:
+                # a vote's split against "all"/"most" of the body that voted
+                return bool(cm.head & m.head) and (cm.universal or cm.share[0] >= 0.5)
+            if cm.head and m.head:
+                return bool(cm.head & m.head)
+            return False
+
+        for edit in self.edits(unit):
+            if edit.c_lo <= cm.lo < max(edit.c_hi, edit.c_lo + 1):
+                inside = [
+                    m
+                    for m in s_mentions
+                    if edit.s_lo <= m.lo < max(edit.s_hi, edit.s_lo + 1)
+                    and not m.tally
+                    and not cm.tally
+                    and (fits(m) or not m.head)
+                ]
+                if inside:
+                    return inside[0]
+        same = [m for m in s_mentions if fits(m) and not m.tally]
+        if same:
+            return same[0]
+        votes = [m for m in s_mentions if fits(m) and m.tally]
+        return votes[0] if votes else None
+
+    # --- added content -------------------------------------------------------------------
+
+    def added(self) -> None:
+        """What the claim adds that no cited passage states: a record or a superlative, a
+        figure, or a closing clause (a cause, a circumstance, a comparison) of its own."""
+        if not self.retrieval.sources or not self.facts.items:
+            return
+        figures = self.backed_figures()
+        backed = [self.backed(t, figures, i) for i, t in enumerate(self.toks)]
+        tail = self.tail_clause()
+        if tail is not None:
+            lo, hi = tail
+            content = [i for i in range(lo, hi) if self.toks[i].content and not self.toks[i].quoted]
+            weight = sum(self.weight(self.toks[i]) for i in content)
+            loose = [i for i in content if not backed[i]]
+            loose_weight = sum(self.weight(self.toks[i]) for i in loose)
+            heavy = any(self.weight(self.toks[i]) >= 4.0 for i in loose)
+            rest = [i for i in range(0, lo) if self.toks[i].content]
+            rest_backed = sum(self.weight(self.toks[i]) for i in rest if backed[i])
+            rest_weight = sum(self.weight(self.toks[i]) for i in rest) or 1.0
+            record = any(
+                not backed[i]
+                and (
+                    self.toks[i].low in self.v.record_words
+                    or self.toks[i].low in _TAIL_RECORDS
+                    or _superlative(self.toks[i], self.lexicon)
+                )
+                for i in range(lo, hi)
+                if self.toks[i].is_word and not self.toks[i].quoted
+            )
+            figure = any(
+                not backed[i]
+                and (self.toks[i].kind in ("num", "ord") or self.toks[i].low in self.v.number_words)
+                for i in range(lo, hi)
+            )
+            if rest_backed >= 0.7 * rest_weight and (
+                record or figure or (heavy and weight > 0 and loose_weight >= 0.5 * weight)
+            ):
+                text = self.claim_span(lo, hi)
+                if not self.already_named(text):
+                    self.add(Finding("added_content", 0, text, "", False, kind="added"))
+                    return
+        for i, tok in enumerate(self.toks):
+            if backed[i] or tok.quoted or not (tok.content or tok.low in self.v.record_words):
+                continue
+            record = tok.low in self.v.record_words or _superlative(tok, self.lexicon)
+            figure = tok.kind in ("num", "ord") or (
+                tok.low in self.v.number_words and tok.low not in ("one", "a")
+            )
+            if not (record or figure):
+                continue
+            lo, hi = self.unbacked_run(i, backed)
+            for q in self.claim_quantities():
+                if q.lo <= i < q.hi:  # the whole figure: "21 June", not "on 21"
+                    lo, hi = min(lo, q.lo), max(hi, q.hi)
+            text = self.claim_span(lo, hi)
+            if not self.already_named(text):
+                self.add(Finding("added_content", 0, text, "", False, kind="added"))
+
+    def tail_clause(self) -> tuple[int, int] | None:
+        """The claim's closing clause: after its last comma, or after a word that opens a
+        cause or a circumstance ("after", "despite", "to fight", "helped by")."""
+        toks = self.toks
+        end = len(toks)
+        while end > 0 and toks[end - 1].kind == "punct":
+            end -= 1
+        for k in range(end - 1, 0, -1):
+            tok = toks[k]
+            if tok.quoted:
+                continue
+            if tok.text in (",", ";", "—", "–") and any(t.content for t in toks[:k]):
+                return (k + 1, end) if k + 1 < end else None
+            if (
+                tok.low in self.v.cause_words
+                and any(t.content for t in toks[:k])
+                and k > 3
+                and (toks[k - 1].content or toks[k - 1].kind == "num")
+            ):
+                return (k, end)
+        return None
+
+    def unbacked_run(self, i: int, backed: list[bool]) -> tuple[int, int]:
+        """The stretch of unbacked words around token i, with the words leading into it."""
+        lo = i
+        while (
+            lo - 1 >= 0
+            and not (self.toks[lo - 1].content and backed[lo - 1])
+            and (self.toks[lo - 1].text not in {",", ";", ".", "—", "–", "(", ")"})
+        ):
+            lo -= 1
+        hi = i + 1
+        while (
+            hi < len(self.toks)
+            and not (self.toks[hi].content and backed[hi])
+            and (self.toks[hi].text not in {",", ";", ".", "—", "–", "(", ")"})
+        ):
+            hi += 1
+        while hi - 1 > i and not self.toks[hi - 1].content:
+            hi -= 1
+        return lo, hi
+
+    def already_named(self, text: str) -> bool:
+        low = text.lower()
+        return any(
+            (f.claim_value and f.claim_value.lower() in low) or low in f.claim_value.lower()
+            for f in self.findings
+            if f.contradicts
+        )
+
+    def backed_figures(self) -> set[int]:
+        """Claim tokens of figures some candidate sentence agrees with (a vote's split
+        backs its sides and its total: "7-2" backs "seven" and "nine")."""
+        out: set[int] = set()
+        for q in self.claim_quantities():
+            if any(self.agrees(q, sent) for sent in self.sentences):
+                out.update(range(q.lo, q.hi))
+        return out
+
+    def agrees(self, q: Quantity, sent: _Sentence) -> bool:
+        """Some figure of the sentence is the claim's figure (or, for a count, a side or
+        the total of a vote; or the group's size)."""
+        for s in self.sent_quantities(sent):
+            if same_thing(q, s) and compare(q, s) is None:
+                return True
+            if q.kind == "count" and s.kind == "tally" and math.isfinite(s.value):
+                sides = {s.value, s.value2, s.value + s.value2}
+                if q.value in sides and (q.total is None or q.total in sides):
+                    return True
+            if (
+                q.kind == "count"
+                and s.kind == "count"
+                and q.total is not None
+                and (s.value == q.total)
+            ):
+                continue
+        return False
+
+    def agreed_values(self) -> set[str]:
+        """Canonical values of the claim's figures some candidate sentence agrees with."""
+        out: set[str] = set()
+        for q in self.claim_quantities():
+            if q.kind in ("year", "monthday", "weekday", "relative", "period", "tally"):
+                continue
+            if any(self.agrees(q, sent) for sent in self.sentences):
+                out.add(canonical_number(q.value))
+                for tok in self.toks[q.lo : q.hi]:
+                    if tok.kind == "num":
+                        out.add(tok.key.lstrip("#"))
+        return out
+
+    def backed(self, tok: Tok, figures: set[int], i: int) -> bool:
+        if i in figures:
+            return True
+        if tok.kind in ("num", "ord") or tok.low in self.v.number_words:
+            if any(q.lo <= i < q.hi for q in self.claim_quantities()):
+                return False  # a figure no source figure agrees with
+            return any(tok.key in s.keys for s in self.sentences)
+        for index in self.retrieval.sources:
+            if tok.key in index.vocab or index.same_stem(tok.key):
+                return True
+            if any(s in index.vocab for s in self.synonyms.get(tok.key, ())):
+                return True
+        return False
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A quantifier or a count and the share / count of its group it states."""
+
+    lo: int
+    hi: int
+    share: tuple[float, float, bool, bool]
+    count: tuple[float, float]
+    head: set[str]
+    universal: bool
+    tally: bool = False
+    word: bool = False
+    total: float | None = None  # the group's size the claim gives with its quantifier
+    sent: _Sentence | None = None  # a source mention from another sentence than the unit's
+
+
+def _bounded_share(v: float, bound: str) -> tuple[float, float, bool, bool]:
+    if bound == "above" or bound == "min":
+        return (v, 1.0, bound == "min", True)
+    if bound in ("under", "max", "below"):
+        return (0.0, v, False, bound == "max")
+    if bound == "approx":
+        return (max(0.0, v - 0.05), min(1.0, v + 0.05), True, True)
+    return (v, v, True, True)
+
+
+def _inside(inner: tuple[float, float, bool, bool], outer: tuple[float, float, bool, bool]) -> bool:
+    ilo, ihi, ilo_in, ihi_in = inner
+    olo, ohi, olo_in, ohi_in = outer
+    low_ok = ilo > olo or (ilo == olo and (olo_in or not ilo_in))
+    high_ok = ihi < ohi or (ihi == ohi and (ohi_in or not ihi_in))
+    return low_ok and high_ok
+
+
+def _entails(source: _Mention, claim: _Mention) -> bool:
+    """What the source states of the group lies within what the claim states."""
+    if not _inside(source.share, claim.share):
+        return False
+    c_lo, c_hi = claim.count
+    s_lo, s_hi = source.count
+    if (c_lo, c_hi) == (0.0, math.inf) or (s_lo, s_hi) == (0.0, math.inf):
+        return True
+    return c_lo <= s_lo and s_hi <= c_hi
+
+
+def _modal_conflict(claim: str, source: str) -> bool:
+    """Whether stating a verb as `claim` misstates it stated as `source`: a possibility as
+    a fact or the reverse (a claim may not add "may" to what the source states), a plan or
+    a schedule as done, what will happen as what has, a finding as proof."""
+    if claim == source:
+        return False
+    source = POSSIBLE if source == MODAL else source
+    if source == POSSIBLE:
+        return claim not in (POSSIBLE, MODAL, REPORTED)
+    if claim == MODAL:
+        return source in (FUTURE, DONE, NEUTRAL, CERTAIN, PLANNED)
+    if claim == POSSIBLE:
+        return False  # a claim more cautious than its source ("appears to be") is not wrong
+    if source == PLANNED:
+        return claim in (DONE, NEUTRAL, CERTAIN)
+    if claim == PLANNED:
+        return source == DONE
+    if {claim, source} == {FUTURE, DONE}:
+        return True
+    if claim == CERTAIN:
+        return source in (REPORTED,)
+    return False
+
+
+def _contains(toks: Sequence[Tok], words: tuple[str, ...], lo: int, hi: int) -> bool:
+    n = len(words)
+    for k in range(max(0, lo), min(len(toks), hi) - n + 1):
+        if all(toks[k + m].low == w for m, w in enumerate(words)):
+            return True
+    return False
+
+
+def _acronym_pair(
+    a_toks: Sequence[Tok], a_idx: Sequence[int], b_toks: Sequence[Tok], b_idx: Sequence[int]
+) -> bool:
+    """An acronym on one side whose letters are the initials of the other side's name."""
+    initials = "".join(b_toks[i].text[0].lower() for i in b_idx if b_toks[i].cap)
+    for i in a_idx:
+        text = a_toks[i].text
+        if len(text) >= 2 and text.isupper() and text.isalpha() and text.lower() in initials:
+            return True
+    return False
+
+
+def _prefix_opposite(a: str, b: str, v: Vocab) -> bool:
+    for prefix in v.negating_prefixes:
+        for x, y in ((a, b), (b, a)):
+            if x == prefix + y and len(y) >= 4:
+                return True
+    return False
+
+
+def _superlative(tok: Tok, lexicon: Lexicon) -> bool:
+    """'steepest', 'youngest': a word in -est whose lemma is shorter."""
+    return tok.kind == "word" and tok.low.endswith("est") and len(tok.key) < len(tok.low) - 1
+
+
+def _is_pronoun(text: Text, span: list[int], v: Vocab) -> bool:
+    return all(text.toks[i].low in v.pronouns for i in span)
+
+
+def _speaker(text: Text, q_start: int, q_end: int, v: Vocab) -> list[int]:
+    """Tokens of who is credited with the quotation at q_start..q_end (characters):
+    the party next to the speech verb outside it ("...," said Rolf Ansgar; "...,"
+    Superintendent Ana Gomez told; Governor Helena Marsh said "..."). With no quotation
+    (q_start = q_end = the end), the speaker of the text's last statement."""
+    toks = text.toks
+
+    def inside(t: Tok) -> bool:
+        return q_start <= t.start < q_end or (t.quoted and q_start != q_end)
+
+    def party(k: int) -> bool:
+        t = toks[k]
+        return (
+            not inside(t)
+            and t.kind == "word"
+            and (t.name or t.key in v.role_nouns or t.low in v.pronouns)
+        )
+
+    q_lo = next((k for k, t in enumerate(toks) if t.start >= q_start), len(toks))
+    q_hi = next((k for k, t in enumerate(toks) if t.start >= q_end), len(toks))
+    verbs = [
+        k
+        for k, t in enumerate(toks)
+        if t.kind == "word" and t.key in v.speech_verbs and not inside(t)
+    ]
+    after = [k for k in verbs if k >= q_hi]
+    if after:
+        verb = after[0]
+        gap = range(q_hi, verb)
+        if all(
+            toks[k].kind == "punct" or party(k) or toks[k].low in _DETERMINERS or toks[k].quoted
+            for k in gap
+        ):
+            between = [k for k in gap if party(k)]
+            if between:
+                return between
+            out: list[int] = []
+            k = verb + 1
+            while k < len(toks) and (party(k) or toks[k].low in _DETERMINERS | {"lead"}):
+                if party(k):
+                    out.append(k)
+                k += 1
+            if out:
+                return out
+    before = [k for k in verbs if k < q_lo]
+    if before:
+        verb = before[-1]
+        if toks[verb].low.endswith("ing"):
+            return []  # "..., saying": the speaker is the subject of another verb
+        k = verb - 1
+        while k >= 0 and (toks[k].low in _AUXILIARIES or toks[k].low in _ADVERBS):
+            k -= 1
+        found: list[int] = []
+        if k >= 0 and toks[k].text == ",":  # "Maria Castillo, the bill's sponsor, said"
+            m = k - 1
+            while m >= 0 and toks[m].text != "," and k - m <= 8:
+                m -= 1
+            if m >= 0 and toks[m].text == ",":
+                found.extend(x for x in range(m + 1, k) if party(x))
+                k = m - 1
+        while (
+            k >= 0
+            and not inside(toks[k])
+            and (party(k) or (toks[k].low in ("of", "the") and k >= 1 and party(k - 1)))
+        ):
+            if party(k):
+                found.append(k)
+            k -= 1
+        return sorted(found)
+    return []
+
+
+def _entities_agree(a: Text, a_span: list[int], b: Text, b_span: list[int], v: Vocab) -> bool:
+    """Two speakers are the same when they share a name or, without names, a role."""
+    a_names = {a.toks[i].key for i in a_span if a.toks[i].name}
+    b_names = {b.toks[i].key for i in b_span if b.toks[i].name}
+    a_roles = {a.toks[i].key for i in a_span if a.toks[i].key in v.role_nouns}
+    b_roles = {b.toks[i].key for i in b_span if b.toks[i].key in v.role_nouns}
+    a_names -= a_roles
+    b_names -= b_roles
+    if a_names and b_names:
+        return bool(a_names & b_names)
+    return (
+        bool((a_names | a_roles) & (b_names | b_roles))
+        or not (a_names | a_roles)
+        or not (b_names | b_roles)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Contrast:
+    """What the checks found for one claim."""
+
+    findings: tuple[Finding, ...] = ()
+    #: Canonical values of the claim's figures a cited sentence agrees with, even when
+    #: written otherwise ("a fifth" for "20 percent", "seven of nine" for "7-2").
+    agreed: frozenset[str] = frozenset()
+
+    @property
+    def contradictions(self) -> list[Finding]:
+        return [f for f in self.findings if f.contradicts]
+
+    @property
+    def additions(self) -> list[Finding]:
+        return [f for f in self.findings if not f.contradicts]
+
+
+def contrast(facts: ClaimFacts, retrieval: Retrieval, lexicon: Lexicon) -> Contrast:
+    """What the cited sources say otherwise, or do not say, about one analysed claim."""
+    if not retrieval.sources or not facts.items:
+        return Contrast()
+    check = _Check(facts, retrieval, lexicon)
+    findings = tuple(check.run())
+    return Contrast(findings, frozenset(check.agreed_values()))
+
+
+def credit_agreed(facts: ClaimFacts, retrieval: Retrieval, result: Contrast) -> None:
+    """Count figures the checks found agreeing as backed (in place): retrieval matches
+    figures by value as written and misses "a fifth" for "20 percent"."""
+    if not result.agreed or not len(retrieval.covered):
+        return
+    for row, item in enumerate(facts.items):
+        if item.kind == "number" and item.key in result.agreed:
+            retrieval.covered[row] = max(retrieval.covered[row], 1.0)
+            retrieval.anywhere[row] = max(retrieval.anywhere[row], 1.0)
+
+
+def sides_of(words: Iterable[str], lexicon: Lexicon) -> set[tuple[str, int]]:
+    """Direction sides of words (for reason checks): {("amount", 0)} for "rose"."""
+    v = vocab_for(lexicon)
+    out: set[tuple[str, int]] = set()
+    for word in words:
+        out |= v.sides(lexicon.word_key(word)) | v.sides(word.lower())
+    return out
+
+
+def _negations(text: Text, v: Vocab) -> list[_Neg]:
+    """Negation cues of a text with what each negates. A cue inside a quoted title or
+    motto, or inside a name ("Nobody Goes Hungry"), negates nothing."""
+    toks = text.toks
+    out: list[_Neg] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.titled or t.name or t.kind != "word":
+            i += 1
+            continue
+        low = t.low
+        nxt = toks[i + 1].low if i + 1 < n else ""
+        prev = toks[i - 1].low if i else ""
+        hi = i + 1
+        if low in v.negations:
+            if (
+                (low == "not" and nxt in ("only", "least", "just", "merely"))
+                or (low == "no" and nxt in ("doubt", "-", "–"))
+                or (low == "not" and prev == "if")
+            ):
+                i += 1
+                continue
+            if low == "no" and nxt == "longer":
+                hi = i + 2
+        elif t.key in v.negative_verbs:
+            if t.key in v.negative_with_to and nxt != "to":
+                i += 1
+                continue
+        elif not (low == "yet" and nxt == "to" and prev in _AUXILIARIES):
+            i += 1
+            continue
+        else:
+            hi = i + 2
+        # ", not Y," : a contrast that negates Y only ("warmer summers, not reduced snowfall,")
+        if low == "not" and i >= 1 and toks[i - 1].text in (",", "—", "–"):
+            close = next(
+                (k for k in range(i + 1, min(n, i + 9)) if toks[k].text in (",", "—", "–", ";")),
+                None,
+            )
+            if close is not None and close > i + 1:
+                y = [k for k in range(i + 1, close) if toks[k].content]
+                x: list[int] = []
+                k = i - 2
+                while (
+                    k >= 0
+                    and toks[k].kind != "punct"
+                    and not (toks[k].key in v.speech_verbs or toks[k].low in ("that", "said"))
+                ):
+                    if toks[k].content:
+                        x.append(k)
+                    k -= 1
+                pred = [
+                    k
+                    for k in range(close + 1, min(n, close + 6))
+                    if toks[k].content and toks[k].kind == "word"
+                ][:3]
+                out.append(_Neg(i, i + 1, y, contrast=True, subject=sorted(x), predicate=pred))
+                i = close + 1
+                continue
+
+        # what it negates: the content words right after it (past auxiliaries, "to"); for
+        # a negated subject ("Nobody was hurt", "None of the three children ... is in
+        # critical condition") what is said of it, after its verb
+        def content(tok: Tok) -> bool:
+            return tok.content or tok.low in v.number_words
+
+        scope: list[int] = []
+        if low in _SUBJECT_NEGATIONS or (
+            low == "no" and (i == 0 or toks[i - 1].sentence_start or toks[i].sentence_start)
+        ):
+            k = hi
+            while k < n and k - hi <= 10 and toks[k].text not in (",", ";", ".", ":"):
+                if toks[k].low in _AUXILIARIES or (
+                    toks[k].is_word
+                    and not toks[k].stop
+                    and k > hi
+                    and (toks[k].low.endswith("ed") or toks[k].low in v.irregular_past)
+                ):
+                    break
+                k += 1
+            if k < n and k - hi <= 10 and toks[k].text not in (",", ";", ".", ":"):
+                m = k + (1 if toks[k].low in _AUXILIARIES else 0)
+                while m < n and toks[m].kind != "punct" and not content(toks[m]):
+                    m += 1
+                while m < n and content(toks[m]) and len(scope) < 3 and not toks[m].titled:
+                    scope.append(m)
+                    m += 1
+        k = hi
+        while (
+            k < n
+            and (toks[k].kind != "punct" or toks[k].text in ("-", "–"))
+            and not content(toks[k])
+        ):
+            k += 1
+        while (
+            k < n
+            and (content(toks[k]) or toks[k].text in ("-", "–"))
+            and len(scope) < 5
+            and (not toks[k].titled)
+        ):
+            if content(toks[k]):
+                scope.append(k)
+            k += 1
+        if not scope:
+            k = i - 1
+            while k >= 0 and not toks[k].content:
+                k -= 1
+            if k >= 0:
+                scope = [k]
+        out.append(_Neg(i, hi, scope))
+        if low == "neither":
+            # "neither ... nor": one negation
+            k = hi
+            while k < n and toks[k].low != "nor" and toks[k].text not in (".", ";"):
+                k += 1
+            i = k + 1
+            continue
+        i = hi
+    return out
