@@ -126,8 +126,7 @@ PLANNED_WORDS: frozenset[str] = frozenset(
     {
         "expect", "expected", "plan", "aim", "intend", "hope", "propose", "proposal",
         "promise", "pledge", "vow", "forecast", "projected", "consider", "considered", "mull",
-        "weigh", "explore", "study", "pending", "need", "must", "seek", "try", "attempt",
-        "want",
+        "weigh", "explore", "study", "pending", "seek", "try", "attempt", "want",
     }
 )  # fmt: skip
 #: Phrases that hedge ("cannot be ruled out", "still needs").
@@ -146,7 +145,7 @@ FUTURE_WORDS: frozenset[str] = frozenset(
 #: Words that state something as certain or proven (stronger than a plain statement).
 CERTAIN_WORDS: frozenset[str] = frozenset(
     {
-        "definitely", "certainly", "certain", "surely", "sure", "prove", "proven", "proof",
+        "definitely", "certainly", "certain", "surely", "prove", "proven", "proof",
         "undoubtedly", "guaranteed", "guarantee", "confirmed", "official", "officially",
         "conclusively",
     }

@@ -10,6 +10,7 @@ seen as exactly that.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -63,6 +64,22 @@ def same_word(a: Tok, b: Tok, synonyms: Mapping[str, tuple[str, ...]]) -> bool:
     return b.key in synonyms.get(a.key, ())
 
 
+def _pair_blocks(
+    out: Alignment,
+    claim: Sequence[Tok],
+    source: Sequence[Tok],
+    c_list: Sequence[int],
+    s_list: Sequence[int],
+) -> None:
+    """Align what two token lists share in order (SequenceMatcher's blocks)."""
+    matcher = SequenceMatcher(
+        a=[claim[i].key for i in c_list], b=[source[j].key for j in s_list], autojunk=False
+    )
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            out.pair(c_list[block.a + k], s_list[block.b + k])
+
+
 def _runs(indices: Sequence[int], aligned: Mapping[int, int]) -> list[list[int]]:
     """Maximal runs of consecutive unaligned positions."""
     runs: list[list[int]] = []
@@ -90,12 +107,18 @@ def align(
     c_idx = [i for i in range(lo, hi) if claim[i].kind != "punct"]
     s_idx = [j for j, t in enumerate(source) if t.kind != "punct"]
     out = Alignment(claim, source)
-    matcher = SequenceMatcher(
-        a=[claim[i].key for i in c_idx], b=[source[j].key for j in s_idx], autojunk=False
-    )
-    for block in matcher.get_matching_blocks():
-        for k in range(block.size):
-            out.pair(c_idx[block.a + k], s_idx[block.b + k])
+    # words that carry content first (so "was"/"is" never anchor the alignment), then the
+    # small words between each pair of anchors
+    c_content = [i for i in c_idx if claim[i].content]
+    s_content = [j for j in s_idx if source[j].content]
+    _pair_blocks(out, claim, source, c_content, s_content)
+    anchors = sorted(out.c2s.items())
+    bounds = [(-1, -1), *anchors, (hi, len(source))]
+    for (c0, s0), (c1, s1) in itertools.pairwise(bounds):
+        gap_c = [i for i in c_idx if c0 < i < c1 and i not in out.c2s]
+        gap_s = [j for j in s_idx if s0 < j < s1 and j not in out.s2c]
+        if gap_c and gap_s:
+            _pair_blocks(out, claim, source, gap_c, gap_s)
     # moved runs of two or more words
     for c_run in _runs(c_idx, out.c2s):
         for s_run in _runs(s_idx, out.s2c):

@@ -221,6 +221,7 @@ class _Scanner:
             i = nxt if nxt else i + 1
         self.rates()
         self.datelines()
+        self.brackets()
         return sorted(self.out, key=lambda q: q.lo)
 
     def relative(self, i: int) -> int:
@@ -259,19 +260,25 @@ class _Scanner:
         day = 0.0
         lo = i
         after = self.toks[j].text.rstrip("stndrh") if j < len(self.toks) else ""
+        before = self.toks[i - 1].text.rstrip("stndrh") if i >= 1 else ""
         if (
+            i >= 1
+            and self.toks[i - 1].kind in ("num", "ord")
+            and i - 1 not in self.used
+            and before.isdigit()
+            and 1 <= int(before) <= 31
+        ):
+            day = float(before)  # "18 October" (what follows may be a time: "15:30")
+            lo = i - 1
+        elif (
             self.toks[j : j + 1]
             and self.toks[j].kind in ("num", "ord")
             and after.isdigit()
             and (1 <= int(after) <= 31)
+            and self.low(j + 1) != ":"
         ):
             day = float(after)
             j += 1
-        elif i >= 1 and self.toks[i - 1].kind in ("num", "ord") and i - 1 not in self.used:
-            raw = self.toks[i - 1].text.rstrip("stndrh")
-            if raw.isdigit() and 1 <= int(raw) <= 31:
-                day = float(raw)
-                lo = i - 1
         self.add(Quantity("monthday", float(month), lo, j, value2=day))
         k = j + 1 if self.low(j) == "," else j
         if k < len(self.toks) and self.toks[k].kind == "num":
@@ -691,6 +698,18 @@ class _Scanner:
             owner.per = period or word
             owner.hi = max(owner.hi, i + 2) if i - owner.hi <= 1 else owner.hi
             self.used.update((i, i + 1))
+
+    def brackets(self) -> None:
+        """A number in square brackets ("[4]") is a note marker, not a figure."""
+        toks = self.toks
+        for q in self.out:
+            if (
+                q.lo >= 1
+                and toks[q.lo - 1].text == "["
+                and q.hi < len(toks)
+                and (toks[q.hi].text == "]")
+            ):
+                q.excluded = True
 
     def datelines(self) -> None:
         """A dateline's date ("GLENVILLE, Sept. 8 —") is when the story was filed."""
