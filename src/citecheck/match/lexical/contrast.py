@@ -22,8 +22,10 @@ only ever reported against a source sentence that restates the rest of the claus
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 
@@ -32,6 +34,7 @@ from citecheck.match.lexical.analyse import ClaimFacts
 from citecheck.match.lexical.index import SourceIndex
 from citecheck.match.lexical.normalize import FACT_WEIGHT, Lexicon, stem
 from citecheck.match.lexical.quantities import (
+    WORD_QUANTITIES,
     Quantity,
     canonical_number,
     compare,
@@ -231,6 +234,8 @@ class _Check:
         self.claim = tokenize(facts.text, lexicon)
         self.toks = self.claim.toks
         self.findings: list[Finding] = []
+        self._fit_weights: dict[int, list[float]] = {}
+        self._weights = [self.weight(t) if t.content else 0.0 for t in self.toks]
         self.sentences = self._candidates()
         self.units = self._units()
         self._claim_quantities: list[Quantity] | None = None
@@ -282,24 +287,32 @@ class _Check:
 
     def cover(self, sent: _Sentence, lo: int, hi: int) -> float:
         """Share of the weight of claim tokens lo..hi-1 the sentence has."""
-        content = [t for t in self.toks[lo:hi] if t.content]
-        total = sum(self.weight(t) for t in content)
-        if total <= 0:
-            return 0.0
-        return sum(self.weight(t) for t in content if self.has(sent, t)) / total
+        total = 0.0
+        got = 0.0
+        for i in range(lo, hi):
+            w = self._weights[i]
+            if w > 0.0:
+                total += w
+                if self.has(sent, self.toks[i]):
+                    got += w
+        return got / total if total > 0 else 0.0
 
     def check_cover(self, sent: _Sentence, lo: int, hi: int) -> float:
         """`cover`, leaving out names the sentence lacks but the source gives elsewhere
         (the context a self-contained claim adds: "The Marlow County budget lowers ...")."""
-        content = [
-            t
-            for t in self.toks[lo:hi]
-            if t.content and not (t.name and not self.has(sent, t) and self.in_sources(t))
-        ]
-        total = sum(self.weight(t) for t in content)
-        if total <= 0:
-            return 0.0
-        return sum(self.weight(t) for t in content if self.has(sent, t)) / total
+        total = 0.0
+        got = 0.0
+        for i in range(lo, hi):
+            w = self._weights[i]
+            if w <= 0.0:
+                continue
+            t = self.toks[i]
+            if self.has(sent, t):
+                total += w
+                got += w
+            elif not (t.name and self.in_sources(t)):
+                total += w
+        return got / total if total > 0 else 0.0
 
     def in_sources(self, tok: Tok) -> bool:
         return any(
@@ -311,12 +324,28 @@ class _Check:
         """How well the sentence restates claim tokens lo..hi-1, for choosing it: words
         that few sentences of the source have count more ("Condominium prices ... 1.4
         percent" is the sentence about condominiums, not the one with the town's name)."""
-        index: SourceIndex = self.retrieval.sources[sent.source]
+        weights = self.fit_weights(sent.source)
         score = 0.0
         total = 0.0
         for tok_i in range(lo, hi):
-            tok = self.toks[tok_i]
+            weight = weights[tok_i]
+            if weight <= 0.0:
+                continue
+            total += weight
+            if self.has(sent, self.toks[tok_i]):
+                score += weight
+        return score / total if total > 0 else 0.0
+
+    def fit_weights(self, source: int) -> list[float]:
+        """`fit`'s weight of every claim token for the sentences of one source."""
+        cached = self._fit_weights.get(source)
+        if cached is not None:
+            return cached
+        index: SourceIndex = self.retrieval.sources[source]
+        out: list[float] = []
+        for tok_i, tok in enumerate(self.toks):
             if not tok.content:
+                out.append(0.0)
                 continue
             if tok.kind in ("num", "ord"):
                 df = len(index.number_postings.get(tok.key.lstrip("#"), ()))
@@ -333,10 +362,9 @@ class _Check:
                 elif self.verbish(self.toks, tok_i):
                     weight *= 2.0  # what was done says which sentence restates the clause
             weight *= math.log(1.0 + (index.size + 1.0) / (df + 1.0))
-            total += weight
-            if self.has(sent, tok):
-                score += weight
-        return score / total if total > 0 else 0.0
+            out.append(weight)
+        self._fit_weights[source] = out
+        return out
 
     def _units(self) -> list[_Unit]:
         if not self.sentences:
@@ -417,7 +445,10 @@ class _Check:
 
     def sent_quantities(self, sent: _Sentence) -> list[Quantity]:
         if sent.quantities is None:
-            sent.quantities = extract(sent.text, self.v)
+            if sent._text is None and not _figure_trigger(self.v).search(sent.raw):
+                sent.quantities = []  # no figure can start here: not worth tokenising
+            else:
+                sent.quantities = extract(sent.text, self.v)
         return sent.quantities
 
     # --- run -------------------------------------------------------------------------
@@ -1066,7 +1097,10 @@ class _Check:
             cside = self.sides(toks[i])
             best: tuple[int, _Sentence, int] | None = None
             same = 0
+            context = near[0] | near[1]
             for sent in self.sentences:
+                if len(context & sent.keys) < 2:
+                    continue  # too few of the words around it to match (read from keys)
                 stoks = sent.text.toks
                 for j, st in enumerate(stoks):
                     if not st.is_word or st.titled:
@@ -1922,15 +1956,19 @@ class _Check:
             ]
             c_cls = {self.cue_class(self.toks[i]) for i in c_cues}
             s_cls = {self.cue_class(stoks[j]) for j in s_cues}
-            ruled = next(
-                (
-                    k
-                    for k in range(max(0, op.s_lo - 3), op.s_hi)
-                    for phrase in self.v.hedge_phrases
-                    if "ruled" in phrase and _contains(stoks, phrase, k, op.s_hi)
-                ),
-                None,
-            )
+            ruled = None
+            if any(t.low == "ruled" for t in stoks[op.s_lo : op.s_hi]):
+                ruled = next(
+                    (
+                        k
+                        for k in range(max(0, op.s_lo - 3), op.s_hi)
+                        for phrase in self.v.hedge_phrases
+                        if "ruled" in phrase
+                        and stoks[k].low == phrase[0]
+                        and _contains(stoks, phrase, k, op.s_hi)
+                    ),
+                    None,
+                )
             if ruled is not None:
                 s_cls, s_cues = {POSSIBLE}, [ruled]
             if not (c_cls and s_cls):
@@ -2126,6 +2164,8 @@ class _Check:
         sent = unit.sent
         stoks = sent.text.toks
         c_mentions = self.mentions(self.claim, self.claim_quantities(), unit.lo, unit.hi)
+        if not any(cm.word for cm in c_mentions):
+            return  # bare counts only: the quantity check compares them
         s_mentions = self.mentions(sent.text, self.sent_quantities(sent), 0, len(stoks))
         if not any(m.tally for m in s_mentions):
             # a vote's split may be given in a sentence of its own ("Councillors voted 7-2")
@@ -2692,6 +2732,11 @@ def _predicative(toks: Sequence[Tok], i: int) -> bool:
             return False  # "paid mostly by a federal grant": an agent after "by"
         k -= 1
     return False
+
+
+@cache
+def _figure_trigger(v: Vocab) -> re.Pattern[str]:
+    return v.figure_trigger(WORD_QUANTITIES)
 
 
 def _context_match(

@@ -23,7 +23,7 @@ from citecheck.match.lexical.vocab import Vocab
 DATE_KINDS = frozenset({"year", "monthday", "weekday", "relative"})
 
 _DASHES = frozenset({"-", "–", "—"})
-_WORD_QUANTITIES = frozenset(
+WORD_QUANTITIES = frozenset(
     {
         "unanimous",
         "unanimously",
@@ -216,7 +216,7 @@ class _Scanner:
                 or ((numeric or low in self.v.fraction_starts) and self.fraction(i))
                 or (numeric and self.number(i))
                 or ((tok.kind == "ord" or low in self.v.ordinal_words) and self.ordinal(i))
-                or (low in _WORD_QUANTITIES and self.word_quantity(i))
+                or (low in WORD_QUANTITIES and self.word_quantity(i))
             )
             i = nxt if nxt else i + 1
         self.rates()

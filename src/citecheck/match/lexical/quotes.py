@@ -10,9 +10,12 @@ speaker the claim credits must be the one the source credits for that quotation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import accumulate
 
 from rapidfuzz import fuzz
 
@@ -54,37 +57,51 @@ def claim_quotes(claim: str) -> list[Quote]:
     return out
 
 
-@dataclass(slots=True)
 class SourceWords:
-    """A source's words in order with their offsets, joined for verbatim search."""
+    """A source's words in order, joined for verbatim search; where each word is in the
+    text is found only when asked (most quotations are looked up, few are placed)."""
 
-    text: str
-    words: list[str]
-    starts: list[int]
-    ends: list[int]
-    joined: str  # " w1 w2 ... wn "
-    char_to_word: list[int]  # offset in `joined` -> word index
-    offsets: list[int]  # word index -> its offset in `joined`
+    __slots__ = ("_ends", "_matches", "_starts", "joined", "offsets", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = text.lower().replace("’", "'")
+        if len(low) != len(text):  # a letter whose lower case is longer: word by word
+            self.words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+        else:
+            self.words = _WORD.findall(low)
+        self.joined = " " + " ".join(self.words) + " "  # " w1 w2 ... wn "
+        # word index -> its offset in `joined`
+        words = self.words
+        self.offsets = (
+            list(accumulate((len(w) + 1 for w in words[:-1]), initial=1)) if words else []
+        )
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        self._matches: Iterator[re.Match[str]] = iter(())
 
     @classmethod
     def of(cls, text: str) -> SourceWords:
-        words: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        for m in _WORD.finditer(text):
-            words.append(m.group().lower().replace("’", "'"))
-            starts.append(m.start())
-            ends.append(m.end())
-        parts = [" "]
-        char_to_word = [0]
-        offsets: list[int] = []
-        at = 1
-        for k, w in enumerate(words):
-            parts.append(w + " ")
-            char_to_word.extend([k] * (len(w) + 1))
-            offsets.append(at)
-            at += len(w) + 1
-        return cls(text, words, starts, ends, "".join(parts), char_to_word, offsets)
+        return cls(text)
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Where words first..last are in the text (read up to the last of them only)."""
+        if self._starts is None:
+            self._starts = []
+            self._ends = []
+            self._matches = _WORD.finditer(self.text)
+        while len(self._starts) <= last:
+            m = next(self._matches, None)
+            if m is None:
+                break
+            self._starts.append(m.start())
+            self._ends.append(m.end())
+        last = min(last, len(self._ends) - 1)
+        return self._starts[min(first, last)], self._ends[last]
+
+    def word_at(self, offset: int) -> int:
+        """The index of the word at (or just before) an offset into `joined`."""
+        return max(0, bisect_right(self.offsets, offset) - 1)
 
     def find(self, piece: tuple[str, ...], after: int = 0) -> int:
         """Word index where `piece` starts verbatim (at or after word `after`), or -1."""
@@ -93,7 +110,7 @@ class SourceWords:
         if after >= len(self.offsets) and after:
             return -1
         at = self.joined.find(needle, start)
-        return -1 if at < 0 else self.char_to_word[at + 1]
+        return -1 if at < 0 else self.word_at(at + 1)
 
 
 class SourceWordsCache:
@@ -143,7 +160,7 @@ def check_quote(quote: Quote, source: SourceWords) -> QuoteCheck:
         at = found + len(piece)
         last = at - 1
     else:
-        return QuoteCheck(True, source.starts[first], source.ends[last])
+        return QuoteCheck(True, *source.span(first, last))
     words = [w for piece in quote.pieces for w in piece]
     needle = " ".join(words)
     if not source.words or len(source.joined) < 2:
@@ -151,8 +168,8 @@ def check_quote(quote: Quote, source: SourceWords) -> QuoteCheck:
     hit = fuzz.partial_ratio_alignment(needle, source.joined, score_cutoff=50)
     if hit is None:
         return QuoteCheck(False)
-    lo = source.char_to_word[min(hit.dest_start, len(source.char_to_word) - 1)]
-    hi = source.char_to_word[min(max(hit.dest_end - 1, 0), len(source.char_to_word) - 1)] + 1
+    lo = source.word_at(hit.dest_start)
+    hi = source.word_at(max(hit.dest_end - 1, 0)) + 1
     lo, hi = max(0, lo - 2), min(len(source.words), hi + 2)
     window = source.words[lo:hi]
     matcher = SequenceMatcher(a=words, b=window, autojunk=False)
@@ -182,15 +199,16 @@ def check_quote(quote: Quote, source: SourceWords) -> QuoteCheck:
         claim_changed.extend(added)
         source_changed.extend(gone)
     if not diff:
-        return QuoteCheck(True, source.starts[w_lo], source.ends[w_hi - 1])
+        return QuoteCheck(True, *source.span(w_lo, w_hi - 1))
     a = max(0, first_change - 2)
     b = min(len(words), max(last_change, first_change + 1) + 2)
     claim_words = ("…" if a else "") + " ".join(words[a:b]) + ("…" if b < len(words) else "")
-    src_text = source.text[source.starts[w_lo] : source.ends[w_hi - 1]]
+    s_start, s_end = source.span(w_lo, w_hi - 1)
+    src_text = source.text[s_start:s_end]
     return QuoteCheck(
         False,
-        source.starts[w_lo],
-        source.ends[w_hi - 1],
+        s_start,
+        s_end,
         source_words=" ".join(src_text.split()),
         claim_words=claim_words,
         diff=" ".join(diff),

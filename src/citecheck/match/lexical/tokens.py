@@ -34,6 +34,7 @@ _CONTRACTIONS = {
 }
 _CLITICS = {"'ll": "will", "'ve": "have", "'re": "are", "'m": "am", "'d": "would"}
 _SINGLE = re.compile(r"(?:^|(?<=[\s(\[—–:]))['‘](?=\w)(.+?)(?<=[\w.,!?…])['’](?!\w)")
+_DOUBLE = re.compile('["“”]')
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", "--"})
 #: A clause with fewer content words than this is a detail of its neighbour ("the port's
 #: chief executive"), not a statement of its own.
@@ -105,7 +106,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     # double quotes: straight ones pair up in order, curly ones open and close
     opened: int | None = None
-    for i, ch in enumerate(text):
+    for mark in _DOUBLE.finditer(text):
+        i, ch = mark.start(), mark.group()
         if ch == '"':
             if opened is None:
                 opened = i + 1
@@ -121,6 +123,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         spans.append((opened, len(text)))
     # single quotes: an opening mark after a space or an opening bracket, a closing mark
     # before a space or punctuation (never an apostrophe inside a word)
+    if "'" not in text and "‘" not in text:
+        return sorted(spans)
     for m in _SINGLE.finditer(text):
         inner = (m.start(1), m.end(1))
         if " " in m.group(1) and not any(a <= inner[0] < b for a, b in spans):
@@ -132,6 +136,7 @@ def tokenize(text: str, lexicon: Lexicon) -> Text:
     """`text` as tokens with keys, quotation and name marks, and clause numbers."""
     toks: list[Tok] = []
     stop = lexicon.stop
+    word_key = lexicon.word_key
     for m in _TOK.finditer(text):
         raw = m.group()
         start = m.start()
@@ -144,7 +149,24 @@ def tokenize(text: str, lexicon: Lexicon) -> Text:
         if not raw[0].isalpha():
             toks.append(Tok(raw, raw, raw, start, m.end(), "punct"))
             continue
-        low = raw.lower().replace("’", "'")
+        low = raw.lower()
+        if "'" not in low and "’" not in low and low != "cannot":
+            # a plain word (most of them): one token
+            key = word_key(raw)
+            toks.append(
+                Tok(
+                    raw,
+                    low,
+                    key,
+                    start,
+                    m.end(),
+                    "word",
+                    raw[0].isupper(),
+                    (low in stop or key in stop) and not (len(raw) >= 2 and raw.isupper()),
+                )
+            )
+            continue
+        low = low.replace("’", "'")
         parts: list[tuple[str, int, int]]
         if low in _CONTRACTIONS:
             first, second = _CONTRACTIONS[low]
@@ -153,7 +175,7 @@ def tokenize(text: str, lexicon: Lexicon) -> Text:
         elif low.endswith("n't") and len(low) > 3:
             cut = m.end() - 3
             parts = [(raw[: len(raw) - 3], start, cut), ("not", cut, m.end())]
-        elif any(low.endswith(c) for c in _CLITICS) and "'" in low:
+        elif "'" in low and any(low.endswith(c) for c in _CLITICS):
             clitic = low[low.rindex("'") :]
             cut = start + low.rindex("'")
             parts = [(raw[: cut - start], start, cut), (_CLITICS[clitic], cut, m.end())]

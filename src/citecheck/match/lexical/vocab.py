@@ -7,6 +7,7 @@ checks look words up in sets and dicts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -107,6 +108,26 @@ class Vocab:
         )
         self.ordinal_words = frozenset(self.ordinals)
         self.hedge_phrase_words = frozenset(w for phrase in self.hedge_phrases for w in phrase)
+
+    def figure_trigger(self, extra: Iterable[str]) -> re.Pattern[str]:
+        """A pattern that finds where a figure may start in a text (a digit, a currency
+        sign, a number, month, weekday, ordinal, fraction or period word): a text without
+        a match holds no figure, and need not be tokenised to look for one."""
+        words = {
+            *self.number_words,
+            *self.months,
+            *self.weekdays,
+            *self.relative_starts,
+            *self.fraction_starts,
+            *self.ordinal_words,
+            *self.period_words,
+            *self.units,
+            *self.scale_words,
+            *extra,
+        }
+        alternatives = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
+        symbols = "".join(re.escape(c) for c in self.currency_symbols)
+        return re.compile(rf"[0-9{symbols}]|\b(?:{alternatives})\b", re.IGNORECASE)
 
     def sides(self, key: str) -> set[tuple[str, int]]:
         """The (axis, side) pairs of a word key: "rise" -> {("amount", 0)}."""
