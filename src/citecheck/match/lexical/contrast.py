@@ -212,6 +212,45 @@ _FLOATERS = frozenset(
         "since",
     }
 )
+#: Words that open a closing clause which continues the claim rather than adding to it.
+_LOOSE_TAILS = frozenset(
+    {
+        "and",
+        "or",
+        "but",
+        "to",
+        "which",
+        "who",
+        "that",
+        "using",
+        "including",
+        "such",
+        "meaning",
+        "depending",
+        "like",
+        "especially",
+        "particularly",
+        "for",
+        "in",
+        "with",
+        "from",
+        "by",
+        "while",
+        "as",
+        "so",
+        "thus",
+        "thereby",
+        "where",
+        "when",
+        "if",
+        "also",
+        "then",
+        "making",
+        "allowing",
+        "ensuring",
+        "providing",
+    }
+)
 #: Words after which an inflected word is a second verb ("adds 14 deputies and raises").
 _VERB_JOINERS = frozenset({"and", "but", "then", "also", "later"})
 #: Negations that stand for the subject: what is negated is said after the verb.
@@ -458,8 +497,10 @@ class _Check:
         for unit in self.units:
             self.quantities(unit)
             if self.check_cover(unit.sent, unit.lo, unit.hi) < CHECK_COVER:
-                # a looser restatement: only a party swapped next to the very same verb
+                # a looser restatement: only a party swapped next to the very same verb,
+                # or a quantifier of the very same group
                 self.substitutions(unit, beside_verb=True)
+                self.quantifiers(unit, same_group=True)
                 continue
             self.directions(unit)
             self.roles(unit)
@@ -567,7 +608,7 @@ class _Check:
         open_qs: list[Quantity] = []
         for q in claim_qs:
             hit = next(
-                (k for k, s in enumerate(source_qs) if same_thing(q, s) and compare(q, s) is None),
+                (k for k, s in enumerate(source_qs) if _agree(q, s, source_qs)),
                 None,
             )
             if hit is not None:
@@ -586,6 +627,8 @@ class _Check:
                 and same_thing(q, s)
                 and not (q.total is not None and s.kind == "count" and s.value == q.total)
             ]
+            if q.kind == "money" and any(s.unit == q.unit for _, s in rivals):
+                rivals = [(k, s) for k, s in rivals if s.unit == q.unit]  # like currency
             rival = self.pick_rival(q, rivals, unit)
             where = sent
             if rival is None and not rivals:
@@ -612,7 +655,11 @@ class _Check:
         if q.kind != "count":
             return False
         k = q.lo - 1
-        while k >= 0 and self.toks[k].low in ("of", "the", "its", "their", "his", "her"):
+        while k >= 0 and (
+            self.toks[k].low in ("of", "the", "its", "their", "his", "her")
+            or self.toks[k].low.endswith("'s")  # "all of Harlow's 40 sites"
+            or (self.toks[k].low in ("'s", "'") and k >= 1)
+        ):
             k -= 1
         return k >= 0 and (
             self.toks[k].low in self.v.quantifiers
@@ -634,7 +681,11 @@ class _Check:
                 if same_thing(q, s) and not sent.text.toks[s.lo].quoted:
                     found.append((self.context_score(q, s, sent), s, sent))
         need = 1 if q.kind in ("tally", "weekday", "period") else 2
-        found = [f for f in found if f[0] >= need]
+        found = [
+            f
+            for f in found
+            if f[0] >= need or (q.kind == "count" and f[0] >= 1 and q.noun & f[1].noun)
+        ]
         if len(found) != 1:
             return None, here
         return found[0][1], found[0][2]
@@ -643,8 +694,9 @@ class _Check:
         for sent in self.sentences:
             if sent is here:
                 continue
-            for s in self.sent_quantities(sent):
-                if same_thing(q, s) and compare(q, s) is None:
+            qs = self.sent_quantities(sent)
+            for s in qs:
+                if _agree(q, s, qs):
                     return True
         return False
 
@@ -1097,7 +1149,7 @@ class _Check:
             cside = self.sides(toks[i])
             best: tuple[int, _Sentence, int] | None = None
             same = 0
-            context = near[0] | near[1]
+            context = far[0] | far[1]
             for sent in self.sentences:
                 if len(context & sent.keys) < 2:
                     continue  # too few of the words around it to match (read from keys)
@@ -1594,13 +1646,14 @@ class _Check:
             t.low in ("was", "were", "been", "is", "are", "be", "being") for t in between
         ) or (k >= 1 and toks[k - 1].low.endswith(("ed", "en")))
 
-    def verbish(self, toks: Sequence[Tok], i: int) -> bool:
-        """Token i reads as a verb: inflected as one, or after an auxiliary or 'to'."""
+    def verbish(self, toks: Sequence[Tok], i: int, floaters: bool = True) -> bool:
+        """Token i reads as a verb: inflected as one, or after an auxiliary or 'to' (with
+        `floaters`, also past "each", "also": "could each receive")."""
         tok = toks[i]
         if tok.kind != "word" or tok.name or tok.quoted or self.who(tok):
             return False
         k = i - 1
-        while k > 0 and toks[k].low in _FLOATERS:
+        while floaters and k > 0 and toks[k].low in _FLOATERS:
             k -= 1  # "could each receive", "also cut"
         i = k + 1
         prev = toks[i - 1].low if i else ""
@@ -1638,6 +1691,7 @@ class _Check:
             or before.low in self.v.pronouns
             or before.low in self.v.relative_words
             or before.low in _VERB_JOINERS
+            or before.low in self.v.number_words  # "one in four waited"
             or before.kind in ("num", "punct")
         )
 
@@ -2160,7 +2214,7 @@ class _Check:
 
     # --- quantifiers ---------------------------------------------------------------------
 
-    def quantifiers(self, unit: _Unit) -> None:
+    def quantifiers(self, unit: _Unit, same_group: bool = False) -> None:
         sent = unit.sent
         stoks = sent.text.toks
         c_mentions = self.mentions(self.claim, self.claim_quantities(), unit.lo, unit.hi)
@@ -2181,6 +2235,10 @@ class _Check:
             if not cm.word:
                 continue  # a bare count: the quantity check compares counts
             partner = self.partner(cm, s_mentions, unit)
+            if partner is None and not cm.tally:
+                partner = self.partner_elsewhere(cm, unit)
+            if same_group and (partner is None or not _heads_meet(cm.head, partner.head)):
+                continue
             if partner is None:
                 if cm.universal and cm.head and not cm.tally:
                     heads = [
@@ -2261,12 +2319,14 @@ class _Check:
                 )
                 if q.value == 0:
                     share = (0.0, 0.0, True, True)
-                out.append(_Mention(q.lo, q.hi, share, (q.value, q.value), set(q.noun), False))
+                head = set(q.noun) or self.head(toks, q.hi)[0]  # "two Republicans"
+                out.append(_Mention(q.lo, q.hi, share, (q.value, q.value), head, False))
                 taken.update(range(q.lo, q.hi))
             elif q.kind == "percent" and q.unit == "%":
                 v = q.value / 100
                 share = _bounded_share(v, q.bound)
-                out.append(_Mention(q.lo, q.hi, share, (0.0, math.inf), set(q.noun), False))
+                head = set(q.noun) or self.head(toks, q.hi)[0]  # "half of the total"
+                out.append(_Mention(q.lo, q.hi, share, (0.0, math.inf), head, False))
                 taken.update(range(q.lo, q.hi))
             elif q.kind == "tally":
                 voters = self.voters(toks, q.lo)
@@ -2369,13 +2429,15 @@ class _Check:
             return self.v.number_words[toks[k].low]
         return None
 
-    def voters(self, toks: Sequence[Tok], i: int) -> set[str]:
-        """Who cast a vote written at token i ("Councillors voted 7-2": councillor)."""
+    def voters(self, toks: Sequence[Tok], i: int, head: bool = False) -> set[str]:
+        """Who cast a vote written at token i ("Councillors voted 7-2": councillor); with
+        `head`, only the last word of the party ("board" of "the school board")."""
         for k in range(i - 1, max(-1, i - 8), -1):
             if self.verbish(toks, k):
                 agent = self.agent_before(toks, k, 0, relaxed=True)
                 if agent is not None:
-                    return {t.key for t in toks[agent[0] : agent[1]] if self.who(t)}
+                    keys = [t.key for t in toks[agent[0] : agent[1]] if self.who(t)]
+                    return set(keys[-1:]) if head else set(keys)
                 return set()
         return set()
 
@@ -2383,9 +2445,11 @@ class _Check:
         """Keys of the noun phrase after a quantifier ("of the 19 Democrats present")."""
         k = j
         while k < len(toks) and (
-            toks[k].low in ("of", "the", "its", "their", "his", "her", "these", "those")
+            toks[k].low in ("of", "the", "its", "their", "his", "her")
             or toks[k].kind == "num"
             or toks[k].low.endswith("'s")
+            # "of the combined bank's 210 branches": the possessor is not the group
+            or (toks[k].kind == "word" and k + 1 < len(toks) and toks[k + 1].low.endswith("'s"))
             or (
                 toks[k].low in self.v.number_words
                 and not (k + 1 < len(toks) and toks[k + 1].text in ("-", "–"))
@@ -2393,9 +2457,12 @@ class _Check:
         ):
             k += 1
         keys: set[str] = set()
+        if k < len(toks) and toks[k].low in ("those", "these", "them"):
+            return {"those"}, k + 1  # "most of those taking the drug": whoever is meant
         while (
             k < len(toks)
             and len(keys) < 3
+            and not self.verbish(toks, k, floaters=False)  # "Republicans | joined"
             and (
                 (
                     toks[k].kind == "word"
@@ -2428,7 +2495,7 @@ class _Check:
                 # a vote's split against "all"/"most" of the body that voted
                 return bool(cm.head & m.head) and (cm.universal or cm.share[0] >= 0.5)
             if cm.head and m.head:
-                return bool(cm.head & m.head)
+                return _heads_meet(cm.head, m.head)
             return False
 
         for edit in self.edits(unit):
@@ -2449,6 +2516,45 @@ class _Check:
         votes = [m for m in s_mentions if fits(m) and m.tally]
         return votes[0] if votes else None
 
+    def partner_elsewhere(self, cm: _Mention, unit: _Unit) -> _Mention | None:
+        """The source's quantifier, share or count for the claim's group in another
+        candidate sentence: of the same group, or said of the same act ("Most emergency
+        patients ... waited more than 8 hours" / "About one in four waited more than 8
+        hours"), and only one such."""
+        c_pred = self.predicate_keys(self.toks, cm.hi)
+        found: list[_Mention] = []
+        for other in self.sentences:
+            if other is unit.sent or not (cm.head & other.keys or len(c_pred & other.keys) >= 2):
+                continue
+            otoks = other.text.toks
+            for m in self.mentions(other.text, self.sent_quantities(other), 0, len(otoks)):
+                if m.tally or (m.count[0] == m.count[1] and not m.word and m.share[1] >= 1.0):
+                    continue  # a bare count of unknown share says nothing of it
+                same_group = bool(cm.head and m.head and cm.head & m.head)
+                same_act = len(c_pred & self.predicate_keys(otoks, m.hi)) >= 2
+                if (same_group and same_act) or (same_act and not m.head):
+                    m.sent = other
+                    found.append(m)
+        return found[0] if len(found) == 1 else None
+
+    def predicate_keys(self, toks: Sequence[Tok], j: int) -> set[str]:
+        """Content keys of what a group is said to do: from the first verb after token j,
+        up to six words, within the sentence part."""
+        k = j
+        while k < len(toks) and k - j < 8 and not self.verbish(toks, k):
+            if toks[k].kind == "punct" and toks[k].text in (".", ";", ":"):
+                return set()
+            k += 1
+        out: set[str] = set()
+        while k < len(toks) and len(out) < 6:
+            t = toks[k]
+            if t.kind == "punct" and t.text in (".", ";", ":", ","):
+                break
+            if t.content:
+                out.add(t.key)
+            k += 1
+        return out
+
     # --- added content -------------------------------------------------------------------
 
     def added(self) -> None:
@@ -2458,9 +2564,7 @@ class _Check:
             return
         figures = self.backed_figures()
         backed = [self.backed(t, figures, i) for i, t in enumerate(self.toks)]
-        tail = self.tail_clause()
-        if tail is not None:
-            lo, hi = tail
+        for lo, hi in self.tail_clauses():
             content = [i for i in range(lo, hi) if self.toks[i].content and not self.toks[i].quoted]
             weight = sum(self.weight(self.toks[i]) for i in content)
             loose = [i for i in content if not backed[i]]
@@ -2484,8 +2588,23 @@ class _Check:
                 and (self.toks[i].kind in ("num", "ord") or self.toks[i].low in self.v.number_words)
                 for i in range(lo, hi)
             )
+            # a closing clause of its own: a circumstance or a cause nearly none of whose
+            # words any cited passage has, after a claim the passages back ("..., helped by
+            # cheaper energy", "after a truck struck its railing"); not a list's last item,
+            # a purpose or a gloss ("and inhibitory control", "to assess ...", "meaning ...")
+            first = self.toks[lo].low if self.toks[lo].is_word else ""
+            unstated = (
+                len(loose) >= 2
+                and weight > 0
+                and loose_weight >= 0.8 * weight
+                and rest_backed >= 0.85 * rest_weight
+                and first not in _LOOSE_TAILS
+            )
             if rest_backed >= 0.7 * rest_weight and (
-                record or figure or (heavy and weight > 0 and loose_weight >= 0.5 * weight)
+                record
+                or figure
+                or (heavy and weight > 0 and loose_weight >= 0.5 * weight)
+                or unstated
             ):
                 text = self.claim_span(lo, hi)
                 if not self.already_named(text):
@@ -2508,27 +2627,31 @@ class _Check:
             if not self.already_named(text):
                 self.add(Finding("added_content", 0, text, "", False, kind="added"))
 
-    def tail_clause(self) -> tuple[int, int] | None:
-        """The claim's closing clause: after its last comma, or after a word that opens a
-        cause or a circumstance ("after", "despite", "to fight", "helped by")."""
+    def tail_clauses(self) -> list[tuple[int, int]]:
+        """The claim's closing clauses, longest first: after its last comma, and after the
+        last word that opens a cause or a circumstance ("after", "despite", "helped by")."""
         toks = self.toks
         end = len(toks)
         while end > 0 and toks[end - 1].kind == "punct":
             end -= 1
+        comma: tuple[int, int] | None = None
+        cause: tuple[int, int] | None = None
         for k in range(end - 1, 0, -1):
             tok = toks[k]
             if tok.quoted:
                 continue
             if tok.text in (",", ";", "—", "–") and any(t.content for t in toks[:k]):
-                return (k + 1, end) if k + 1 < end else None
+                comma = (k + 1, end) if k + 1 < end else None
+                break
             if (
-                tok.low in self.v.cause_words
+                cause is None
+                and tok.low in self.v.cause_words
                 and any(t.content for t in toks[:k])
                 and k > 3
                 and (toks[k - 1].content or toks[k - 1].kind == "num")
             ):
-                return (k, end)
-        return None
+                cause = (k, end)
+        return [t for t in (comma, cause) if t is not None]
 
     def unbacked_run(self, i: int, backed: list[bool]) -> tuple[int, int]:
         """The stretch of unbacked words around token i, with the words leading into it."""
@@ -2570,12 +2693,18 @@ class _Check:
     def agrees(self, q: Quantity, sent: _Sentence) -> bool:
         """Some figure of the sentence is the claim's figure (or, for a count, a side or
         the total of a vote; or the group's size)."""
-        for s in self.sent_quantities(sent):
-            if same_thing(q, s) and compare(q, s) is None:
+        qs = self.sent_quantities(sent)
+        for s in qs:
+            if _agree(q, s, qs):
                 return True
             if q.kind == "count" and s.kind == "tally" and math.isfinite(s.value):
                 sides = {s.value, s.value2, s.value + s.value2}
-                if q.value in sides and (q.total is None or q.total in sides):
+                # a count of those who voted, or of votes ("three elementary schools" is
+                # not the 3 of a 4-3 vote)
+                voting = not q.noun or bool(
+                    q.noun & (_VOTE_NOUNS | self.voters(sent.text.toks, s.lo, head=True))
+                )
+                if voting and q.value in sides and (q.total is None or q.total in sides):
                     return True
             if (
                 q.kind == "count"
@@ -2613,7 +2742,12 @@ class _Check:
                     digits in index.vocab or digits in index.number_postings
                     for index in self.retrieval.sources
                 )
-            return not any(q.lo <= i < q.hi for q in self.claim_quantities())
+            return False  # a number word no sentence read has ("twice")
+        if tok.key[:1].isdigit():
+            # "first" (key "1"): an ordinal or number word, backed by the same word only,
+            # not by any "1" of the source ("July 1")
+            word = re.compile(rf"\b{re.escape(tok.low)}\b", re.IGNORECASE)
+            return any(word.search(s.raw) for s in self.sentences)
         for index in self.retrieval.sources:
             if tok.key in index.vocab or index.same_stem(tok.key):
                 return True
@@ -2636,6 +2770,31 @@ class _Mention:
     word: bool = False
     total: float | None = None  # the group's size the claim gives with its quantifier
     sent: _Sentence | None = None  # a source mention from another sentence than the unit's
+
+
+#: What a vote's figures count besides its voters.
+_VOTE_NOUNS = frozenset({"vote", "member", "seat", "ballot", "majority", "minority"})
+
+
+def _agree(q: Quantity, s: Quantity, sentence: Sequence[Quantity]) -> bool:
+    """Source figure s states the claim's figure q. A sum in another currency does only
+    where the sentence gives a conversion (sums in two currencies: "220 million euros,
+    about $240 million"); "1.53 euros" is not "1.53 pounds"."""
+    if not same_thing(q, s) or compare(q, s) is not None:
+        return False
+    if q.kind != "money" or q.unit == s.unit:
+        return True
+    units = {x.unit for x in sentence if x.kind == "money"}
+    # a conversion the sentence gives, and no sum of its own in the claim's currency
+    return len(units) >= 2 and q.unit not in units
+
+
+#: Heads that stand for any group the sentence speaks of ("more than half of the total").
+_GENERIC_HEADS = frozenset({"total", "whole", "rest", "remainder", "them", "those"})
+
+
+def _heads_meet(a: set[str], b: set[str]) -> bool:
+    return bool(a & b) or (bool(a) and bool(b) and (b <= _GENERIC_HEADS or a <= _GENERIC_HEADS))
 
 
 def _bounded_share(v: float, bound: str) -> tuple[float, float, bool, bool]:
@@ -3033,23 +3192,29 @@ def _negations(text: Text, v: Vocab) -> list[_Neg]:
             low == "no" and (i == 0 or toks[i - 1].sentence_start or toks[i].sentence_start)
         ):
             k = hi
-            while k < n and k - hi <= 10 and toks[k].text not in (",", ";", ".", ":"):
-                if toks[k].low in _AUXILIARIES or (
-                    toks[k].is_word
+            participle = None
+            while k < n and k - hi <= 14 and toks[k].text not in (",", ";", ".", ":"):
+                if toks[k].low in _AUXILIARIES:
+                    break  # "None of the three children admitted ... is": the verb is "is"
+                if (
+                    participle is None
+                    and toks[k].is_word
                     and not toks[k].stop
                     and k > hi
                     and (toks[k].low.endswith("ed") or toks[k].low in v.irregular_past)
                 ):
-                    break
+                    participle = k
                 k += 1
-            if k < n and k - hi <= 10 and toks[k].text not in (",", ";", ".", ":"):
+            if not (k < n and k - hi <= 14 and toks[k].low in _AUXILIARIES):
+                k = participle if participle is not None else n
+            if k < n and k - hi <= 14 and toks[k].text not in (",", ";", ".", ":"):
                 m = k + (1 if toks[k].low in _AUXILIARIES else 0)
                 while m < n and toks[m].kind != "punct" and not content(toks[m]):
                     m += 1
                 while m < n and content(toks[m]) and len(scope) < 3 and not toks[m].titled:
                     scope.append(m)
                     m += 1
-        k = hi
+        k = n if scope else hi  # a negated subject: only what is said of it
         while (
             k < n
             and (toks[k].kind != "punct" or toks[k].text in ("-", "–"))

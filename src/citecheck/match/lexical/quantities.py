@@ -344,6 +344,8 @@ class _Scanner:
             if words == ("half",) and self.low(i - 1) in ("first", "second", "a"):
                 return 0  # "the first half" of a game; "a half" is read as the phrase
             j = i + n
+            if j < len(self.toks) and self.toks[j].kind == "word" and not self.toks[j].stop:
+                return 0  # "a third term": an ordinal before its noun, not a share
             bound, blo = self.bound_before(i)
             # "a quarter of a percentage point": a fraction of a unit
             if self.low(j) == "of" and self.low(j + 1) in ("a", "an"):
@@ -402,6 +404,8 @@ class _Scanner:
         # "five to two": a tally in words after a vote cue
         if tok.kind == "word" and self.low(j) == "to":
             second = self.number_at(j + 1)
+            if second is None and self.low(j + 1) in ("zero", "nil", "nothing"):
+                second = (0.0, j + 2, 1)  # "five to zero"
             alone = second is not None and i == 0 and second[1] == len(self.toks)
             if second is not None and (self.tally_context(i) or alone):
                 self.add(
@@ -598,6 +602,7 @@ class _Scanner:
             while m < len(self.toks) and (
                 self.low(m) in ("the", "its", "their", "his", "her", "our", "this", "these")
                 or self.low(m).endswith("'s")
+                or (self.toks[m].kind == "word" and self.low(m + 1).endswith("'s"))
                 or (
                     self.toks[m].name
                     and m + 1 < len(self.toks)
@@ -820,8 +825,8 @@ def compare(claim: Quantity, source: Quantity) -> Difference | None:
         return Difference("unit_conflict", kind)
     if kind == "period":
         return None if claim.unit == source.unit else Difference("unit_conflict", kind)
-    if values_agree(claim, source):
-        return None
+    if kind == "relative" and claim.unit and source.unit and claim.unit != source.unit:
+        return Difference("date_conflict", kind)  # "last week" / "last month"
     if kind not in ("tally", "year", "monthday", "weekday", "relative", "ordinal", "age") and (
         claim.value == source.value
         and (
@@ -829,7 +834,9 @@ def compare(claim: Quantity, source: Quantity) -> Difference | None:
             or (claim.bound in _DOWN and source.bound in _UP)
         )
     ):
-        return Difference("bound_conflict", kind)
+        return Difference("bound_conflict", kind)  # "nearly 200" / "more than 200"
+    if values_agree(claim, source):
+        return None
     if kind not in ("tally", "year", "monthday", "weekday", "relative", "ordinal", "age") and (
         claim.value == source.value
     ):
