@@ -1,6 +1,6 @@
 """Fit the judge's logistic combination on the dev split, reproducibly, with grouped CV.
 
-    python benchmarks/fit.py [DATA_DIR] [--write]
+    python benchmarks/fit.py [DATA_DIR] [--train TRAIN_DIR] [--train-weight W] [--write]
 
 Features are computed exactly as `verify()` computes them (same parser, index,
 retrieval and feature code) for every record of wice, expertqa and attributionbench.
@@ -10,6 +10,14 @@ figures are 5-fold grouped cross-validation (groups as in the data README: the q
 for ExpertQA, the claim text for AttributionBench, the record otherwise): no record is
 scored by a model that saw it or its near-duplicates. `--write` refits on all records and
 stores the coefficients in `src/citecheck/match/judge_model.json`.
+
+`--train DIR` adds the support files of `../shared/train` (third-party labelled data; see
+its README) to every training fold, each file weighing `--train-weight` times a dev set,
+classes balanced within it, climate-fever's "not enough info" negatives downsampled to as
+many as its refutations. They are never scored: CV figures and thresholds stay on the dev
+sets. The judge's rules are applied to the scores as the judge applies them (a
+contradiction keeps a claim below `partial`; an addition or an absent name below
+`supported`, an addition to a claim otherwise backed at `partial` at least).
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ import argparse
 import hashlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -27,8 +35,9 @@ import numpy.typing as npt
 from citecheck.config import Options
 from citecheck.fitted import MODEL_SCHEMA_VERSION, LogisticModel
 from citecheck.lang import get_language
+from citecheck.match.lexical.contrast import contrast, credit_agreed
 from citecheck.match.lexical.features import FEATURES, features
-from citecheck.match.lexical.judge import LexicalJudge
+from citecheck.match.lexical.judge import REST_BACKED, LexicalJudge
 from citecheck.match.lexical.retrieve import retrieve
 from citecheck.parse import parse_article
 
@@ -41,6 +50,10 @@ L2 = 100.0
 JUDGE = LexicalJudge(get_language("en"))
 #: The support sets the judge is fitted on (SummEdits is measured, not fitted on).
 FIT_SETS = ("wice", "expertqa", "attributionbench")
+#: Support files of `../shared/train` that may be added to the training folds.
+TRAIN_SETS = ("qags", "aggrefact-cliff", "aggrefact-goyal21", "climate-fever", "fever-symmetric")
+#: Per-record flags of the judge's rules (not model inputs): a contradiction, an addition.
+RULES = ("contradicted", "added")
 
 
 def group_key(record: dict[str, object]) -> str:
@@ -52,8 +65,9 @@ def group_key(record: dict[str, object]) -> str:
     return rid
 
 
-def record_features(record: dict[str, object]) -> list[float]:
-    """Features of the record's weakest claim (the one the verdict hinges on)."""
+def record_features(record: dict[str, object]) -> tuple[list[float], list[float]]:
+    """Features and rule flags of the record's weakest claim (the one the verdict hinges
+    on), computed as the judge computes them."""
     article = support_article(str(record["claim"]))
     parsed = parse_article(article, Options(marker_scope="paragraph"))
     texts = [c.text for c in parsed.claims if "1" in c.marker_ids] or [str(record["claim"])]
@@ -61,25 +75,61 @@ def record_features(record: dict[str, object]) -> list[float]:
     rows = []
     for facts in JUDGE.analyse(texts):
         retrieval = retrieve(facts, [index], JUDGE.lexicon)
-        values = features(facts, retrieval, JUDGE.lexicon)
-        rows.append([values[name] for name in FEATURES])
-    return min(rows, key=lambda r: r[FEATURES.index("cov_multi")])
+        found = contrast(facts, retrieval, JUDGE.lexicon)
+        credit_agreed(facts, retrieval, found)
+        values = features(facts, retrieval, JUDGE.lexicon, found)
+        flags = [float(bool(found.contradictions)), float(bool(found.additions))]
+        rows.append(([values[name] for name in FEATURES], flags))
+    return min(rows, key=lambda r: r[0][FEATURES.index("cov_multi")])
 
 
-def collect(data: Path, cache: Path | None) -> dict[str, Array | list[str]]:
+def train_records(train: Path) -> Iterator[tuple[str, dict[str, object]]]:
+    """The support records of `../shared/train`, climate-fever's "not enough info"
+    negatives downsampled (by a stable hash of the id) to as many as its refutations."""
+    for name in TRAIN_SETS:
+        records = list(load(train / f"{name}.jsonl", None))
+        if name == "climate-fever":
+            nei = [r for r in records if str(r["dataset"]).endswith("not_enough_info")]
+            refutes = sum(r["label"] != "supported" for r in records) - len(nei)
+            keep = set(
+                sorted(
+                    (str(r["id"]) for r in nei),
+                    key=lambda i: hashlib.sha256(i.encode()).hexdigest(),
+                )[:refutes]
+            )
+            records = [
+                r
+                for r in records
+                if not str(r["dataset"]).endswith("not_enough_info") or str(r["id"]) in keep
+            ]
+        for record in records:
+            yield name, record
+
+
+def collect(data: Path, cache: Path | None, train: Path | None = None) -> dict[str, np.ndarray]:
     if cache is not None and cache.exists():
         loaded = np.load(cache, allow_pickle=False)
         return {k: loaded[k] for k in loaded.files}
-    xs, labels, sets, groups = [], [], [], []
-    for name in FIT_SETS:
-        for record in load(data / f"{name}-dev.jsonl", None):
-            xs.append(record_features(record))
-            labels.append(str(record["label"]))
-            sets.append(name)
-            groups.append(group_key(record))
-        print(f"features: {name} done", file=sys.stderr)
+    xs, flags, labels, sets, groups = [], [], [], [], []
+    sources: list[tuple[str, dict[str, object]]] = [
+        (name, record) for name in FIT_SETS for record in load(data / f"{name}-dev.jsonl", None)
+    ]
+    if train is not None:
+        sources.extend(train_records(train))
+    done = ""
+    for name, record in sources:
+        if name != done and done:
+            print(f"features: {done} done", file=sys.stderr)
+        done = name
+        x, f = record_features(record)
+        xs.append(x)
+        flags.append(f)
+        labels.append("supported" if record["label"] == "supported" else str(record["label"]))
+        sets.append(name)
+        groups.append(group_key(record))
     out = {
         "x": np.array(xs, dtype=np.float64),
+        "rules": np.array(flags, dtype=np.float64),
         "label": np.array(labels),
         "set": np.array(sets),
         "group": np.array(groups),
@@ -90,16 +140,42 @@ def collect(data: Path, cache: Path | None) -> dict[str, Array | list[str]]:
     return out
 
 
-def sample_weights(sets: np.ndarray, y: np.ndarray) -> Array:
-    """Each dataset weighs the same, and within it each class weighs the same."""
+def dev_only(data: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The records of the dev sets (the ones measured)."""
+    keep = np.isin(data["set"], FIT_SETS)
+    return {k: (v if k == "names" else v[keep]) for k, v in data.items()}
+
+
+def sample_weights(sets: np.ndarray, y: np.ndarray, train_weight: float = 1.0) -> Array:
+    """Each dev set weighs the same, each training file `train_weight` times that, and
+    within each set both classes weigh the same."""
     w = np.zeros(len(y))
     names = sorted(set(sets.tolist()))
+    share = {n: (1.0 if n in FIT_SETS else train_weight) for n in names}
+    total = sum(share.values())
     for name in names:
         for cls in (True, False):
             mask = (sets == name) & (y == cls)
             if mask.any():
-                w[mask] = 1.0 / (2 * len(names) * mask.sum())
+                w[mask] = share[name] / (2 * total * mask.sum())
     return w * len(y)
+
+
+def apply_rules(p: Array, data: dict[str, np.ndarray], t_sup: Array, t_par: Array) -> Array:
+    """The judge's rules on its scores: a contradiction keeps a claim below `partial`; an
+    addition or an absent name below `supported`; an addition to a claim otherwise backed
+    (its weighted cover >= REST_BACKED) at `partial` at least."""
+    names = list(data["names"])
+    raw = data["x"]
+    contradicted = data["rules"][:, 0] > 0
+    added = data["rules"][:, 1] > 0
+    absent = raw[:, names.index("name_missing")] > 0
+    middle = 0.5 * (t_par + t_sup)
+    capped = ~contradicted & (added | absent)
+    out = np.where(contradicted, np.minimum(p, 0.5 * t_par), p)
+    out = np.where(capped, np.minimum(out, middle), out)
+    floor = capped & added & (raw[:, names.index("cov_multi")] >= REST_BACKED)
+    return np.where(floor, np.maximum(out, t_par), out)
 
 
 def fit_logistic(x: Array, y: Array, w: Array, l2: float = L2) -> tuple[Array, float]:
@@ -200,9 +276,19 @@ def choose_thresholds(
     sets = data["set"]
     names = sorted(set(sets.tolist()))
     grid = np.linspace(0.05, 0.95, 91)
+    # the judge's rules keep a contradicted claim, one that adds content and one with an
+    # absent name below `supported` whatever the threshold
+    cols = list(data["names"])
+    blocked = (
+        (data["rules"][:, 0] > 0)
+        | (data["rules"][:, 1] > 0)
+        | (data["x"][:, cols.index("name_missing")] > 0)
+    )
 
     def mean_bacc(q: Array, t: float) -> float:
-        return float(np.mean([bacc(y[sets == n], q[sets == n] >= t) for n in names]))
+        return float(
+            np.mean([bacc(y[sets == n], (q[sets == n] >= t) & ~blocked[sets == n]) for n in names])
+        )
 
     best = max(
         ((slope, t) for slope in SLOPES for t in grid),
@@ -211,23 +297,26 @@ def choose_thresholds(
     slope, best_t = float(best[0]), float(best[1])
     q = np.clip(p - slope * lsc, 0, 1)
     three = [n for n in names if (data["label"][sets == n] == "partial").any()]
-    best_p = max(
-        (g for g in grid if g < best_t),
-        key=lambda g: np.mean(
-            [
-                macro_f1(
-                    data["label"][sets == n],
-                    np.where(
-                        q[sets == n] >= best_t,
-                        "supported",
-                        np.where(q[sets == n] >= g, "partial", "unsupported"),
-                    ),
-                )
-                for n in three
-            ]
-        ),
-        default=best_t / 2,
-    )
+
+    def mean_f1(g: float) -> float:
+        ruled = apply_rules(q, data, np.full(len(q), best_t), np.full(len(q), g))
+        return float(
+            np.mean(
+                [
+                    macro_f1(
+                        data["label"][sets == n],
+                        np.where(
+                            ruled[sets == n] >= best_t,
+                            "supported",
+                            np.where(ruled[sets == n] >= g, "partial", "unsupported"),
+                        ),
+                    )
+                    for n in three
+                ]
+            )
+        )
+
+    best_p = max((g for g in grid if g < best_t), key=mean_f1, default=best_t / 2)
     return best_t, float(best_p), slope
 
 
@@ -240,55 +329,53 @@ def centred_length(data: dict[str, np.ndarray]) -> Array:
 
 
 def cross_validate(
-    data: dict[str, np.ndarray], names: Sequence[str], l2: float = L2, salt: str = ""
+    data: dict[str, np.ndarray],
+    names: Sequence[str],
+    l2: float = L2,
+    salt: str = "",
+    train_weight: float = 1.0,
 ) -> dict[str, dict[str, float]]:
+    """Grouped k-fold CV on the dev sets; training files (if any) join every training
+    fold and are never scored."""
     cols = [list(data["names"]).index(n) for n in names]
     x = data["x"][:, cols]
     y = (data["label"] == "supported").astype(np.float64)
     sets = data["set"]
-    fold = folds(data["group"], salt=salt)
+    is_dev = np.isin(sets, FIT_SETS)
+    fold = np.where(is_dev, folds(data["group"], salt=salt), -1)
     p = np.zeros(len(y))
     for k in range(5):
         train, test = fold != k, fold == k
         mean, scale = standardise(x[train])
         coef, b = fit_logistic(
-            (x[train] - mean) / scale, y[train], sample_weights(sets[train], y[train] > 0), l2
+            (x[train] - mean) / scale,
+            y[train],
+            sample_weights(sets[train], y[train] > 0, train_weight),
+            l2,
         )
         p[test] = shipped_scores(x[test], mean, scale, coef, b)
+    dev = dev_only({**data, "p": p, "fold": fold})
+    p, fold, sets, y = dev["p"], dev["fold"], dev["set"], dev["label"] == "supported"
     # Thresholds chosen inside CV too: on the out-of-fold scores of the other folds.
-    lsc = centred_length(data)
+    lsc = centred_length(dev)
     t_sup = np.zeros(len(y))
     t_par = np.zeros(len(y))
     slopes = np.zeros(len(y))
     for k in range(5):
         other = fold != k
-        sub = {key: v[other] for key, v in data.items() if key != "names"}
+        sub = {key: (v if key == "names" else v[other]) for key, v in dev.items()}
         ts, tp, sl = choose_thresholds(p[other], sub, lsc[other])
         t_sup[fold == k], t_par[fold == k], slopes[fold == k] = ts, tp, sl
-    p = np.clip(p - slopes * lsc, 0, 1)
-    # The judge's caps: contradictions and absent names are never supported.
-    names_all = list(data["names"])
-    raw = data["x"]
-    polarity = (raw[:, names_all.index("negation_flip")] > 0) | (
-        raw[:, names_all.index("antonym_flip")] > 0
-    )
-    capped = (
-        (raw[:, names_all.index("number_conflict")] > 0)
-        | (raw[:, names_all.index("date_conflict")] > 0)
-        | (raw[:, names_all.index("name_missing")] > 0)
-    )
-    p = np.where(polarity, np.minimum(p, 0.5 * t_par), p)
-    p = np.where(capped & ~polarity, np.minimum(p, 0.5 * (t_par + t_sup)), p)
+    p = apply_rules(np.clip(p - slopes * lsc, 0, 1), dev, t_sup, t_par)
     out = {}
-    yb = y > 0
     for n in sorted(set(sets.tolist())):
         m = sets == n
         pred = p[m] >= t_sup[m]
         three = np.where(pred, "supported", np.where(p[m] >= t_par[m], "partial", "unsupported"))
         out[n] = {
-            "BAcc": bacc(yb[m], pred),
-            "AUROC": auroc(yb[m], p[m]),
-            "F1-3": macro_f1(data["label"][m], three),
+            "BAcc": bacc(y[m], pred),
+            "AUROC": auroc(y[m], p[m]),
+            "F1-3": macro_f1(dev["label"][m], three),
         }
     return out
 
@@ -328,18 +415,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--features", default=",".join(FEATURES))
     parser.add_argument("--l2", type=float, default=L2, help="ridge penalty")
     parser.add_argument(
+        "--train", type=Path, default=None, help="also train on the support files of this folder"
+    )
+    parser.add_argument(
+        "--train-weight", type=float, default=1.0, help="weight of each training file (dev set: 1)"
+    )
+    parser.add_argument(
         "--repeats", type=int, default=1, help="also average over this many fold assignments"
     )
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
-    data = collect(args.data, args.cache)
+    data = collect(args.data, args.cache, args.train)
+    if args.train is None:
+        data = dev_only(data)  # a cache may hold the training files too
+    used_train = sorted(set(data["set"].tolist()) - set(FIT_SETS))
     names = [n for n in args.features.split(",") if n]
-    result = cross_validate(data, names, args.l2)
-    print("5-fold grouped CV (one model, thresholds chosen on the other folds):")
+    weight = args.train_weight
+    result = cross_validate(data, names, args.l2, train_weight=weight)
+    extra = f", plus {', '.join(used_train)} (weight {weight:g} each)" if used_train else ""
+    print(f"5-fold grouped CV on the dev sets (one model, thresholds from other folds){extra}:")
     for n, r in result.items():
         print(f"  {n:18s} " + "  ".join(f"{k} {v:.3f}" for k, v in r.items()))
     if args.repeats > 1:
-        runs = [cross_validate(data, names, args.l2, salt) for salt in salts(args.repeats)]
+        runs = [
+            cross_validate(data, names, args.l2, salt, train_weight=weight)
+            for salt in salts(args.repeats)
+        ]
         print(f"mean (standard deviation) over {args.repeats} fold assignments:")
         for n in result:
             cells = []
@@ -352,26 +453,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     y = data["label"] == "supported"
     mean, scale = standardise(x)
     coef, b = fit_logistic(
-        (x - mean) / scale, y.astype(np.float64), sample_weights(data["set"], y), args.l2
+        (x - mean) / scale, y.astype(np.float64), sample_weights(data["set"], y, weight), args.l2
     )
-    p = shipped_scores(x, mean, scale, coef, b)
-    lsc = centred_length(data)
-    t_sup, t_par, slope = choose_thresholds(p, data, lsc)
+    dev = dev_only(data)
+    p = shipped_scores(dev["x"][:, cols], mean, scale, coef, b)
+    lsc = centred_length(dev)
+    t_sup, t_par, slope = choose_thresholds(p, dev, lsc)
     for n, c in sorted(zip(names, coef, strict=True), key=lambda t: -abs(t[1])):
         print(f"  {n:16s} {c:+.3f}")
     print(f"  thresholds: supported {t_sup:.3f}, partial {t_par:.3f}; length slope {slope:+.3f}")
     if args.write:
+        fitted_on = data_fingerprints(args.data, FIT_SETS)
+        if args.train is not None:
+            fitted_on.update(
+                {
+                    f"train/{n}.jsonl": hashlib.sha256(
+                        (args.train / f"{n}.jsonl").read_bytes()
+                    ).hexdigest()
+                    for n in used_train
+                }
+            )
+        sets_note = "wice, expertqa, attributionbench" + (
+            f" and the training files {', '.join(used_train)} (weight {weight:g} each)"
+            if used_train
+            else ""
+        )
         model = {
             **model_record(
-                "fitted by benchmarks/fit.py on the dev split of wice, expertqa, "
-                "attributionbench (equal weight per set and class); one model for all inputs",
+                f"fitted by benchmarks/fit.py on the dev split of {sets_note} (equal weight "
+                "per set and class); one model for all inputs",
                 names,
                 mean,
                 scale,
                 coef,
                 b,
-                fitted_on=data_fingerprints(args.data, FIT_SETS),
-                fitting={"script": "benchmarks/fit.py", "l2": args.l2, "folds": 5},
+                fitted_on=fitted_on,
+                fitting={
+                    "script": "benchmarks/fit.py",
+                    "l2": args.l2,
+                    "folds": 5,
+                    "train": used_train,
+                    "train_weight": weight if used_train else 0.0,
+                },
                 cv=result,
             ),
             "thresholds": {"supported": round(t_sup, 4), "partial": round(t_par, 4)},

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+import citecheck
+from citecheck.match.lexical.kinds import kind_errors
 from tests.checklist.loader import (
     BEATS,
     CATEGORIES,
@@ -281,6 +283,18 @@ def test_reasons_name_the_changed_value(outcomes: list[Outcome]) -> None:
 def test_no_supported_claim_fails_ci(outcomes: list[Outcome]) -> None:
     failing = [o.pair.id for o in outcomes if o.failing_supported]
     assert failing == []
+
+
+def test_conflict_reasons_pair_like_with_like(checklist: Checklist) -> None:
+    """No conflict reason of any checklist claim pairs values of different kinds (a day
+    with a sum, a count with a percentage): `kinds.kind_errors` reads each side alone."""
+    errors = []
+    for pair in checklist.pairs:
+        source = checklist.sources[pair.source].text
+        for claim in (pair.supported, pair.edited):
+            report = citecheck.verify(support_article(claim), {"1": source})
+            errors.extend(f"{pair.id}: {e}" for c in report.claims for e in kind_errors(c.details))
+    assert errors == [], "\n".join(errors)
 
 
 # --- bench perturbations (generator only; no dataset is read here) -----------------------

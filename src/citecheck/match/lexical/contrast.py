@@ -153,6 +153,29 @@ _AUXILIARIES = frozenset(
 _ADVERBS = frozenset({"also", "still", "already", "just", "then", "now", "later", "once"})
 #: Record words a closing clause may add ("a career high", "an all-time low").
 _TAIL_RECORDS = frozenset({"high", "low", "peak", "first", "most", "least", "only", "ever"})
+#: Superlatives that state no record ("the latest version").
+_NOT_RECORDS = frozenset(
+    {
+        "latest",
+        "earliest",
+        "least",
+        "honest",
+        "interest",
+        "forest",
+        "request",
+        "suggest",
+        "protest",
+        "contest",
+        "arrest",
+        "invest",
+        "digest",
+        "modest",
+        "west",
+        "rest",
+        "test",
+        "best-known",
+    }
+)
 #: Small words inside a party's description ("more than 400 of its former workers").
 _PARTY_JOINERS = frozenset({"of", "and", "&", "more", "than", "some", "all", "most", "many"})
 #: Words that follow a plural noun rather than a verb in "-s".
@@ -772,9 +795,18 @@ class _Check:
         claim_negs = [n for n in _negations(self.claim, self.v) if not n.contrast]
         claim_keys = {t.key for t in self.toks if t.content}
         source_negs: list[tuple[_Sentence, _Neg]] = []
+        # ", not a wet one": contrasts the claim makes too
+        claim_contrasts = [
+            {self.toks[k].key for k in n.scope}
+            for n in _negations(self.claim, self.v)
+            if n.contrast
+        ]
         for sent in pool:
             for n in _negations(sent.text, self.v):
                 if n.contrast:
+                    y = {sent.text.toks[k].key for k in n.scope}
+                    if any(y & c for c in claim_contrasts):
+                        continue
                     if self.contrast_applies(sent, n):
                         source_negs.append((sent, n))
                 elif self.bears_on(sent.text, n, claim_keys) and self.anchored_negation(sent, n):
@@ -838,6 +870,12 @@ class _Check:
                 continue  # the claim negates that clause too
             if counterpart is not None and _conditional(self.toks, counterpart):
                 continue  # the claim states it as a condition only ("If a risk exists")
+            stoks = sent.text.toks
+            if any(
+                self.claim_token_for(stoks[j]) is not None and not self.used_alike(stoks, j)
+                for j in n.scope
+            ):
+                continue  # "were denied overtime pay" says nothing of "agreed to pay"
             self.source_negation(sent, n)
 
     def source_negation(self, sent: _Sentence, n: _Neg) -> None:
@@ -940,6 +978,29 @@ class _Check:
         if first is None:
             return ""
         return self.claim_span(first, last + 1)
+
+    def used_alike(self, toks: Sequence[Tok], j: int) -> bool:
+        """The claim has source token j's word, and not as a verb where the source's is
+        plainly a noun ("overtime pay" / "agreed to pay")."""
+        noun = self.nounish(toks, j)
+        return any(
+            same_word(toks[j], c, self.synonyms) and not (noun and self.verbish(self.toks, ci))
+            for ci, c in enumerate(self.toks)
+            if c.content
+        )
+
+    def nounish(self, toks: Sequence[Tok], j: int) -> bool:
+        """Token j is plainly a noun: no verb, after a determiner, a possessive, a
+        preposition or a modifier ("the pay", "overtime pay")."""
+        if j == 0 or self.verbish(toks, j) or toks[j].quoted:
+            return False
+        prev = toks[j - 1]
+        return (
+            prev.low in _DETERMINERS
+            or prev.low.endswith("'s")
+            or prev.low in _PREPOSITIONS
+            or (prev.content and prev.kind == "word" and not self.verbish(toks, j - 1))
+        )
 
     def claim_token_for(self, tok: Tok) -> int | None:
         for i, t in enumerate(self.toks):
@@ -1316,6 +1377,13 @@ class _Check:
             c_extra, s_extra = c_keys - s_keys, s_keys - c_keys
             if len(c_extra) != 1 or len(s_extra) != 1:
                 continue
+            (c_word,), (s_word,) = c_extra, s_extra
+            if c_word[:4] == s_word[:4]:
+                continue  # "Ancient Greece" / "Ancient Greek": one name, spelt otherwise
+            c_at = next(k for k in range(*c_run) if self.toks[k].key == c_word)
+            s_at = next(k for k in range(*s_run) if stoks[k].key == s_word)
+            if (c_at < i) != (s_at < j):
+                continue  # "Native American" / "American Indian": not one slot
             if any(t.name and t.key in c_extra for t in stoks):
                 continue  # the sentence names the claim's too: a list, not a swap
             if _acronym_pair(self.toks, list(range(*c_run)), stoks, list(range(*s_run))):
@@ -2574,12 +2642,7 @@ class _Check:
             rest_backed = sum(self.weight(self.toks[i]) for i in rest if backed[i])
             rest_weight = sum(self.weight(self.toks[i]) for i in rest) or 1.0
             record = any(
-                not backed[i]
-                and (
-                    self.toks[i].low in self.v.record_words
-                    or self.toks[i].low in _TAIL_RECORDS
-                    or _superlative(self.toks[i], self.lexicon)
-                )
+                not backed[i] and self.record_word(i, tail=True)
                 for i in range(lo, hi)
                 if self.toks[i].is_word and not self.toks[i].quoted
             )
@@ -2613,7 +2676,7 @@ class _Check:
         for i, tok in enumerate(self.toks):
             if backed[i] or tok.quoted or not (tok.content or tok.low in self.v.record_words):
                 continue
-            record = tok.low in self.v.record_words or _superlative(tok, self.lexicon)
+            record = self.record_word(i)
             figure = tok.kind in ("num", "ord") or (
                 tok.low in self.v.number_words and tok.low not in ("one", "a")
             )
@@ -2626,6 +2689,29 @@ class _Check:
             text = self.claim_span(lo, hi)
             if not self.already_named(text):
                 self.add(Finding("added_content", 0, text, "", False, kind="added"))
+
+    def record_word(self, i: int, tail: bool = False) -> bool:
+        """Token i states a record: a superlative or a record word ("steepest", "all-time"),
+        "first" of an event ("the first rise", "first ever", not "was first formed"); in a
+        closing clause also "a record high", "its only"."""
+        toks = self.toks
+        low = toks[i].low
+        if low in _NOT_RECORDS:
+            return False
+        after = toks[i + 1] if i + 1 < len(toks) else None
+        if low == "first":
+            prev = toks[i - 1].low if i else ""
+            return (
+                prev in _DETERMINERS
+                or prev.endswith("'s")
+                or (after is not None and after.low in ("ever", "time", "-"))
+            )
+        if tail and low in ("high", "low", "peak"):
+            # "a record high", not "high ratings"
+            return after is None or after.kind == "punct" or after.stop
+        if tail and low in _TAIL_RECORDS:
+            return True
+        return low in self.v.record_words or _superlative(toks[i], self.lexicon)
 
     def tail_clauses(self) -> list[tuple[int, int]]:
         """The claim's closing clauses, longest first: after its last comma, and after the
@@ -2898,6 +2984,11 @@ def _figure_trigger(v: Vocab) -> re.Pattern[str]:
     return v.figure_trigger(WORD_QUANTITIES)
 
 
+#: Marks a negation's scope runs through: hyphens, and quotation marks ('is not "going
+#: to keep people from moving"').
+_SCOPE_MARKS = frozenset({"-", "–", '"', "“", "”", "‘", "’"})
+
+
 def _context_match(
     near: tuple[set[str], set[str]], far: tuple[set[str], set[str]], toks: Sequence[Tok], j: int
 ) -> int:
@@ -3157,8 +3248,12 @@ def _negations(text: Text, v: Vocab) -> list[_Neg]:
         # ", not Y," : a contrast that negates Y only ("warmer summers, not reduced snowfall,")
         if low == "not" and i >= 1 and toks[i - 1].text in (",", "—", "–"):
             close = next(
-                (k for k in range(i + 1, min(n, i + 9)) if toks[k].text in (",", "—", "–", ";")),
-                None,
+                (
+                    k
+                    for k in range(i + 1, min(n, i + 9))
+                    if toks[k].text in (",", "—", "–", ";", ".", "!", "?")
+                ),
+                n if n - i <= 9 else None,  # ", not a wet one" at the end
             )
             if close is not None and close > i + 1:
                 y = [k for k in range(i + 1, close) if toks[k].content]
@@ -3214,16 +3309,20 @@ def _negations(text: Text, v: Vocab) -> list[_Neg]:
                 while m < n and content(toks[m]) and len(scope) < 3 and not toks[m].titled:
                     scope.append(m)
                     m += 1
-        k = n if scope else hi  # a negated subject: only what is said of it
+        if scope:
+            # a negated subject: what is said of it first, then the subject's own words
+            np_words = [m for m in range(hi, min(n, hi + 8)) if content(toks[m])]
+            scope.extend(m for m in np_words[:3] if m not in scope and m < scope[0])
+        k = n if scope else hi
         while (
             k < n
-            and (toks[k].kind != "punct" or toks[k].text in ("-", "–"))
+            and (toks[k].kind != "punct" or toks[k].text in _SCOPE_MARKS)
             and not content(toks[k])
         ):
             k += 1
         while (
             k < n
-            and (content(toks[k]) or toks[k].text in ("-", "–"))
+            and (content(toks[k]) or toks[k].text in _SCOPE_MARKS)
             and len(scope) < 5
             and (not toks[k].titled)
         ):

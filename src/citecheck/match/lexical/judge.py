@@ -122,7 +122,7 @@ class LexicalJudge:
             score = min(score, 0.5 * self.partial)
         elif additions or _absent_name(facts, retrieval):
             score = min(score, middle)
-            if additions and values["cov_single"] >= REST_BACKED:
+            if additions and values["cov_multi"] >= REST_BACKED:
                 score = max(score, self.partial)  # the rest is backed: partial at least
         if not facts.items:
             score = 0.0

@@ -245,7 +245,9 @@ class _Scanner:
         if low not in months or not tok.cap:
             return 0
         if low in self.v.ambiguous_months and (
-            tok.sentence_start and self.toks[i + 1 :][:1] and self.toks[i + 1].kind != "num"
+            tok.sentence_start
+            and self.toks[i + 1 :][:1]
+            and self.toks[i + 1].kind not in ("num", "ord")
         ):
             return 0
         month = months[low]
@@ -705,9 +707,16 @@ class _Scanner:
             self.used.update((i, i + 1))
 
     def brackets(self) -> None:
-        """A number in square brackets ("[4]") is a note marker, not a figure."""
+        """A number in square brackets ("[4]") is a note marker, not a figure; a count
+        written against a slash ("1992/93", "3/4") is part of a season, a date or a ratio."""
         toks = self.toks
         for q in self.out:
+            if q.kind == "count" and (
+                (q.lo >= 1 and toks[q.lo - 1].text == "/" and self.adjacent(q.lo))
+                or (q.hi < len(toks) and toks[q.hi].text == "/" and self.adjacent(q.hi))
+            ):
+                q.excluded = True
+                continue
             if (
                 q.lo >= 1
                 and toks[q.lo - 1].text == "["

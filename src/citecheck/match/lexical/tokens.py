@@ -258,7 +258,11 @@ def _mark(text: Text, lexicon: Lexicon) -> None:
             for t in run:
                 # a sentence-initial common word before a name is not part of it ("Nobody")
                 t.name = True
-            if first.sentence_start and capitals >= 2 and lexicon.zipf(first.low) >= 5.0:
+            if (
+                first.sentence_start
+                and capitals >= 2
+                and (lexicon.zipf(first.low) >= 5.0 or first.stop)
+            ):
                 first.name = False  # "The" of "The Dunmore Rowing Club", "No" of "No one"
         i = j
     clause = 0
