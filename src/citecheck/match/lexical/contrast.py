@@ -551,6 +551,8 @@ class _Check:
                 self.speaker(quote.start, quote.end, s, c.start, c.end)
                 continue
             near = [(s, c) for s, c in checks if c.start >= 0]
+            if near and self.title_quote(quote.start) and _inflections_only(near[0][1].diff):
+                continue  # a title or an expression quoted with another word form
             if near:
                 s, c = near[0]
                 self.add(
@@ -836,6 +838,13 @@ class _Check:
             if partner is not None:
                 used.add(partner)
                 continue
+            if any(
+                self.scopes_meet(m.scope, sent, n.scope)
+                for sent in pool
+                for n in _negations(sent.text, self.v)
+                if not n.contrast
+            ):
+                continue  # a negation of the source's that says it too, held or not
             # the claim negates what its clause's own restatement states plainly
             units = [
                 u
@@ -1235,6 +1244,11 @@ class _Check:
                         continue  # the claim has the source's side too
                     if self.verb_noun_clash(toks, i, stoks, j) or self.negated_near(stoks, j):
                         continue
+                    if toks[i].low in _COMPARATIVES and stoks[j].low in _COMPARATIVES:
+                        c_head = _next_content(toks, i)
+                        s_head = _next_content(stoks, j)
+                        if c_head and s_head and c_head != s_head:
+                            continue  # "more blood" / "less effort": of other things
                     s_near = _around(stoks, j)
                     c_nums = {k for k in near[0] | near[1] if k[:1] == "#"}
                     s_nums = {k for k in s_near[0] | s_near[1] if k[:1] == "#"}
@@ -1300,6 +1314,10 @@ class _Check:
                     continue
                 if not c_tok.stop and self.verbish(self.toks, i) != self.verbish(stoks, j):
                     continue
+                if c_tok.low in _COMPARATIVES and s_tok.low in _COMPARATIVES:
+                    c_head, s_head = _next_content(self.toks, i), _next_content(stoks, j)
+                    if c_head and s_head and c_head != s_head:
+                        continue  # "more blood" / "less effort": of other things
                 return i, j
         return None
 
@@ -1720,6 +1738,8 @@ class _Check:
         tok = toks[i]
         if tok.kind != "word" or tok.name or tok.quoted or self.who(tok):
             return False
+        if tok.low in _DETERMINERS or tok.low in _PREPOSITIONS or tok.low in self.v.pronouns:
+            return False  # "to the Status": no verb
         k = i - 1
         while floaters and k > 0 and toks[k].low in _FLOATERS:
             k -= 1  # "could each receive", "also cut"
@@ -1835,8 +1855,14 @@ class _Check:
                 continue
             c_idx = [a for a in range(*c_agent) if self.who(self.toks[a])]
             s_idx = [b for b in range(*s_agent) if self.who(stoks[b])]
-            if not self.parties_differ(self.toks, c_idx, stoks, s_idx, sent):
-                return "agree"
+            n_lo, n_hi = self.name_run(self.toks, c_agent[1] - 1)
+            while n_lo > 0 and self.toks[n_lo - 1].cap and self.toks[n_lo - 1].is_word:
+                n_lo -= 1  # "Michael" of "Michael Jordan" at the start of a sentence
+            c_name = list(range(n_lo, n_hi))
+            if not self.parties_differ(self.toks, c_idx, stoks, s_idx, sent) or _acronym_pair(
+                stoks, s_idx, self.toks, c_name
+            ):
+                return "agree"  # ... or "MJ" for "Michael Jordan"
             speech = self.toks[i].key in self.v.speech_verbs
             verb = self.claim_span(i, i + 1 + self.verb_tail(i))
             return Finding(
@@ -2184,8 +2210,8 @@ class _Check:
         return False
 
     def cue_class(self, tok: Tok) -> str | None:
-        if tok.kind != "word":
-            return None
+        if tok.kind != "word" or tok.name:
+            return None  # a cue in a capitalised run is part of a headline or a title
         if tok.low in self.v.modal_hedges:
             return MODAL
         if tok.key in self.v.possible or tok.low in self.v.possible:
@@ -2232,13 +2258,14 @@ class _Check:
                 k -= 1
                 continue
             break
-        if k >= lo and cues and cues[0].low == "to":
+        if k >= lo and cues and cues[0].low == "to" and self.verbish(toks, i):
             # "expected the bank to hold": the verb that governs an object and "to"
-            for m in range(k, max(lo - 1, k - 4), -1):
+            for m in range(k, max(lo - 1, k - 8), -1):
                 if toks[m].kind == "punct":
                     break
                 if self.cue_class(toks[m]) in (POSSIBLE, PLANNED, MODAL):
                     cues.append(toks[m])
+                    start = m  # the reason shows the cue: "expected the bank to hold"
                     break
         lows = {t.low for t in cues}
         keys = {t.key for t in cues}
@@ -3034,6 +3061,33 @@ def _conditional(toks: Sequence[Tok], i: int) -> bool:
     return False
 
 
+#: Comparatives that modify the word after them ("more blood", "less effort").
+_COMPARATIVES = frozenset(
+    {"more", "less", "fewer", "greater", "smaller", "higher", "lower", "larger", "bigger"}
+)
+
+
+def _next_content(toks: Sequence[Tok], i: int) -> str:
+    """The key of the first content word after token i ("" at a sentence part's end)."""
+    for t in toks[i + 1 : i + 4]:
+        if t.kind == "punct":
+            return ""
+        if t.content:
+            return t.key
+    return ""
+
+
+def _inflections_only(diff: str) -> bool:
+    """A word-level diff ("-sport +sports") that only changes the forms of words."""
+    gone = [w[1:] for w in diff.split() if w.startswith("-")]
+    added = [w[1:] for w in diff.split() if w.startswith("+")]
+    return (
+        bool(gone)
+        and len(gone) == len(added)
+        and all(stem(a) == stem(b) or a[:4] == b[:4] for a, b in zip(gone, added, strict=True))
+    )
+
+
 def _acronym_pair(
     a_toks: Sequence[Tok], a_idx: Sequence[int], b_toks: Sequence[Tok], b_idx: Sequence[int]
 ) -> bool:
@@ -3283,8 +3337,21 @@ def _negations(text: Text, v: Vocab) -> list[_Neg]:
             return tok.content or tok.low in v.number_words
 
         scope: list[int] = []
-        if low in _SUBJECT_NEGATIONS or (
-            low == "no" and (i == 0 or toks[i - 1].sentence_start or toks[i].sentence_start)
+        if (
+            low in _SUBJECT_NEGATIONS
+            or (
+                low == "no"
+                and (
+                    i == 0
+                    or toks[i - 1].sentence_start
+                    or toks[i].sentence_start
+                    # "no more security patches or support information are provided"
+                    or any(
+                        t.low in ("is", "are", "was", "were", "has", "have", "had")
+                        for t in toks[i + 2 : i + 9]
+                    )
+                )
+            )
         ):
             k = hi
             participle = None
@@ -3312,7 +3379,7 @@ def _negations(text: Text, v: Vocab) -> list[_Neg]:
         if scope:
             # a negated subject: what is said of it first, then the subject's own words
             np_words = [m for m in range(hi, min(n, hi + 8)) if content(toks[m])]
-            scope.extend(m for m in np_words[:3] if m not in scope and m < scope[0])
+            scope.extend(m for m in np_words[:5] if m not in scope and m < scope[0])
         k = n if scope else hi
         while (
             k < n

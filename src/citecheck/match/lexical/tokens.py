@@ -41,8 +41,11 @@ _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", "--"})
 MIN_CLAUSE = 3
 #: Words before a quotation that make it a title, a name or a motto, not speech.
 _TITLE_CUES = frozenset(
-    {"titled", "entitled", "named", "dubbed", "motto", "slogan", "headlined", "nicknamed"}
-)
+    {
+        "titled", "entitled", "named", "dubbed", "motto", "slogan", "headlined", "nicknamed",
+        "expression", "phrase", "idiom", "term", "song", "album", "book", "film",
+    }
+)  # fmt: skip
 _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 _OPENERS = frozenset({'"', "“", "(", "—", "–", ":", "‘", "'", "-"})
 
