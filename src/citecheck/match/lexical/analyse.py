@@ -124,7 +124,7 @@ def analyse(doc: Doc, lexicon: Lexicon) -> ClaimFacts:
         )
     close_run()
     starts = [t.idx for t in doc]
-    for kind_, value, surface, offset in lexicon.facts_in(doc.text):
+    for kind_, value, surface, offset in _joined_number_words(doc.text, lexicon):
         kind2: ItemKind = "number" if kind_ == "number" else "date"
         if (kind2, value) not in seen:
             seen.add((kind2, value))
@@ -139,6 +139,38 @@ def analyse(doc: Doc, lexicon: Lexicon) -> ClaimFacts:
                 )
             )
     return facts
+
+
+def _joined_number_words(text: str, lexicon: Lexicon) -> list[tuple[str, str, str, int]]:
+    """The claim's facts, with a number written in words across a hyphen read as one
+    ("Thirty-eight percent": 38, not 30 and 8)."""
+    facts = list(lexicon.facts_in(text))
+    out: list[tuple[str, str, str, int]] = []
+    for fact in facts:
+        kind, value, surface, offset = fact
+        if out:
+            p_kind, p_value, p_surface, p_offset = out[-1]
+            end = p_offset + len(p_surface)
+            if (
+                kind == p_kind == "number"
+                and text[end : end + 1] in ("-", "–")
+                and offset == end + 1
+                and p_value.isdigit()
+                and value.isdigit()
+                and 20 <= int(p_value) <= 90
+                and int(p_value) % 10 == 0
+                and 1 <= int(value) <= 9
+                and p_surface.isalpha()
+            ):
+                out[-1] = (
+                    kind,
+                    str(int(p_value) + int(value)),
+                    text[p_offset : offset + len(surface)],
+                    p_offset,
+                )
+                continue
+        out.append(fact)
+    return out
 
 
 def analyse_all(texts: Sequence[str], lexicon: Lexicon) -> list[ClaimFacts]:

@@ -517,6 +517,7 @@ class _Check:
 
     def run(self) -> list[Finding]:
         self.quotes()
+        self.polarity()  # a negation first: the modality of the same words says less
         for unit in self.units:
             self.quantities(unit)
             if self.check_cover(unit.sent, unit.lo, unit.hi) < CHECK_COVER:
@@ -531,7 +532,6 @@ class _Check:
             self.quantifiers(unit)
         if not any(f.kind == "direction" for f in self.findings):
             self.local_directions()
-        self.polarity()
         self.added()
         return self.findings
 
@@ -645,6 +645,10 @@ class _Check:
                 continue
             open_qs.append(q)
         for q in open_qs:
+            if q.kind in ("count", "money", "percent", "measure") and any(
+                s.kind == q.kind and s.value == q.value and compare(q, s) is None for s in source_qs
+            ):
+                continue  # the sentence states the very figure (of what, it may say otherwise)
             rivals = [
                 (k, s)
                 for k, s in enumerate(source_qs)
@@ -849,9 +853,17 @@ class _Check:
             units = [
                 u
                 for u in self.units
-                if u.lo <= m.lo < u.hi and self.check_cover(u.sent, u.lo, u.hi) >= CHECK_COVER
+                if u.lo <= m.lo < u.hi
+                and (
+                    self.check_cover(u.sent, u.lo, u.hi) >= CHECK_COVER
+                    # a looser restatement whose subject and verb are the claim's
+                    # ("Fishing groups did not oppose ..." / "Fishing groups opposed ...")
+                    or (m.scope and m.scope[0] in u.al.c2s and self.subject_aligned(u, m.lo))
+                )
             ]
             restated = self.sentence_with(m.scope, [u.sent for u in units])
+            if restated is None:
+                restated = self.plain_statement(m)
             if restated is None:
                 continue
             s_tok = self.counterpart(restated, m.scope)
@@ -986,7 +998,18 @@ class _Check:
             )
         if first is None:
             return ""
-        return self.claim_span(first, last + 1)
+        return self.claim_span(first, self.phrase_end(last))
+
+    def phrase_end(self, i: int) -> int:
+        """Where the claim's phrase ending at token i ends: with its particle and its "of"
+        complement ("ruled out", "a risk of collapse")."""
+        toks = self.toks
+        end = i + 1
+        if end < len(toks) and toks[end].low in ("out", "up", "down", "off", "back"):
+            end += 1
+        if end + 1 < len(toks) and toks[end].low == "of" and toks[end + 1].content:
+            end += 2
+        return end
 
     def used_alike(self, toks: Sequence[Tok], j: int) -> bool:
         """The claim has source token j's word, and not as a verb where the source's is
@@ -1044,6 +1067,33 @@ class _Check:
             for i in claim_scope
             for j in scope
         )
+
+    def plain_statement(self, m: _Neg) -> _Sentence | None:
+        """A candidate sentence that states plainly what the claim negates, of the same
+        subject: its negated verb and the word before the negation, and no negation of
+        its own that covers them ("Fishing groups opposed the project")."""
+        if not m.scope:
+            return None
+        k = m.lo - 1
+        while k >= 0 and self.toks[k].low in _AUXILIARIES:
+            k -= 1
+        if k < 0 or not self.toks[k].content or not self.verbish(self.toks, m.scope[0]):
+            return None
+        verb, subject = self.toks[m.scope[0]], self.toks[k]
+        for sent in self.sentences:
+            if not (self.has(sent, verb) and self.has(sent, subject)):
+                continue
+            if any(self.scopes_meet(m.scope, sent, n.scope) for n in _negations(sent.text, self.v)):
+                continue
+            return sent
+        return None
+
+    def subject_aligned(self, unit: _Unit, cue: int) -> bool:
+        """The content word before a negation cue (past its auxiliaries) is aligned."""
+        k = cue - 1
+        while k >= unit.lo and self.toks[k].low in _AUXILIARIES:
+            k -= 1
+        return k >= unit.lo and self.toks[k].content and k in unit.al.c2s
 
     def sentence_with(self, scope: list[int], pool: list[_Sentence]) -> _Sentence | None:
         """The sentence that states, without negating it, what a claim negation negates."""
@@ -1653,9 +1703,19 @@ class _Check:
         parties = {t.key for t in self.toks[unit.lo : unit.hi] if self.entity(t) and not t.stop}
         if len(parties) < 2:
             return False
+        # the act the parties stand on either side of: a verb, or a comparison
+        acts = {
+            t.key
+            for i, t in enumerate(self.toks[unit.lo : unit.hi], unit.lo)
+            if t.content and (self.verbish(self.toks, i) or t.low.endswith("er"))
+        }
         for sent in [unit.sent] + [s for s in self.sentences if s is not unit.sent]:
             if len(parties & sent.keys) < 2:
                 continue
+            if sent is not unit.sent and not (
+                acts & sent.keys or any(stem(k) in sent.stems for k in acts if len(k) >= 6)
+            ):
+                continue  # no shared act: nothing to swap around
             al = (
                 unit.al
                 if sent is unit.sent
