@@ -2728,8 +2728,10 @@ class _Check:
             rest = [i for i in range(0, lo) if self.toks[i].content]
             rest_backed = sum(self.weight(self.toks[i]) for i in rest if backed[i])
             rest_weight = sum(self.weight(self.toks[i]) for i in rest) or 1.0
+            # in a closing clause a superlative is backed by itself, not by its lemma
+            # ("the oldest boat ever found" / "3,500 years old")
             record = any(
-                not backed[i] and self.record_word(i, tail=True)
+                self.record_word(i, tail=True) and not (backed[i] and self.stated_as_is(i))
                 for i in range(lo, hi)
                 if self.toks[i].is_word and not self.toks[i].quoted
             )
@@ -2777,6 +2779,11 @@ class _Check:
             if not self.already_named(text):
                 self.add(Finding("added_content", 0, text, "", False, kind="added"))
 
+    def stated_as_is(self, i: int) -> bool:
+        """A cited source has claim token i's very word form."""
+        word = re.compile(rf"\b{re.escape(self.toks[i].low)}\b", re.IGNORECASE)
+        return any(word.search(index.text) for index in self.retrieval.sources)
+
     def record_word(self, i: int, tail: bool = False) -> bool:
         """Token i states a record: a superlative or a record word ("steepest", "all-time"),
         "first" of an event ("the first rise", "first ever", not "was first formed"); in a
@@ -2817,11 +2824,11 @@ class _Check:
                 comma = (k + 1, end) if k + 1 < end else None
                 break
             if (
-                cause is None
-                and tok.low in self.v.cause_words
+                tok.low in self.v.cause_words
                 and any(t.content for t in toks[:k])
                 and k > 3
                 and (toks[k - 1].content or toks[k - 1].kind == "num")
+                and cause is None
             ):
                 cause = (k, end)
         return [t for t in (comma, cause) if t is not None]
