@@ -176,6 +176,8 @@ _NOT_RECORDS = frozenset(
         "best-known",
     }
 )
+#: Words that say which of a group is meant ("former workers", "acting director").
+_PARTY_MODIFIERS = frozenset({"former", "retired", "current", "acting", "interim", "deputy"})
 #: Small words inside a party's description ("more than 400 of its former workers").
 _PARTY_JOINERS = frozenset({"of", "and", "&", "more", "than", "some", "all", "most", "many"})
 #: Words that follow a plural noun rather than a verb in "-s".
@@ -462,11 +464,26 @@ class _Check:
         while k < hi and (not self.toks[k].content and self.toks[k].kind == "word"):
             k += 1
         start = k
-        while k < hi and (
-            self.who(self.toks[k]) or (self.toks[k].cap and self.toks[k].kind == "word")
+        while (
+            k < hi
+            and (self.who(self.toks[k]) or (self.toks[k].cap and self.toks[k].kind == "word"))
+            and not self.role_verb(self.toks, k)
         ):
             k += 1
         return k if k > start else lo
+
+    def role_verb(self, toks: Sequence[Tok], i: int) -> bool:
+        """A role noun used as a verb: inflected, before a determiner ("Greg Hollis chairs
+        the committee", "who chaired the panel")."""
+        tok = toks[i]
+        return (
+            tok.kind == "word"
+            and not tok.cap
+            and tok.key in self.v.role_nouns
+            and tok.low != tok.key
+            and i + 1 < len(toks)
+            and toks[i + 1].low in _DETERMINERS
+        )
 
     # --- helpers ---------------------------------------------------------------------
 
@@ -1015,11 +1032,14 @@ class _Check:
         """The claim has source token j's word, and not as a verb where the source's is
         plainly a noun ("overtime pay" / "agreed to pay")."""
         noun = self.nounish(toks, j)
-        return any(
-            same_word(toks[j], c, self.synonyms) and not (noun and self.verbish(self.toks, ci))
-            for ci, c in enumerate(self.toks)
-            if c.content
-        )
+        same = [ci for ci, c in enumerate(self.toks) if c.content and c.key == toks[j].key]
+        if not same:  # only then its synonyms
+            same = [
+                ci
+                for ci, c in enumerate(self.toks)
+                if c.content and same_word(toks[j], c, self.synonyms)
+            ]
+        return any(not (noun and self.verbish(self.toks, ci)) for ci in same)
 
     def nounish(self, toks: Sequence[Tok], j: int) -> bool:
         """Token j is plainly a noun: no verb, after a determiner, a possessive, a
@@ -1264,6 +1284,13 @@ class _Check:
         for i in cues:
             if self.negated_near(toks, i):
                 continue
+            if (
+                not toks[i].stop
+                and any(t.key == toks[i].key for k, t in enumerate(toks) if k != i)
+                and any(toks[i].key in s.keys for s in self.sentences)
+            ):
+                continue  # the claim uses the word again, as the source does ("net loss ...
+                # its biggest quarterly loss")
             near = _around(toks, i)
             far = _around(toks, i, 12)
             cside = self.sides(toks[i])
@@ -1518,12 +1545,18 @@ class _Check:
             named = {self.toks[i].key for i in c_who if self.toks[i].name}
             if named and named <= {t.key for k, t in enumerate(stoks) if not s_lo <= k < s_hi}:
                 continue  # the sentence names the claim's party too: a list, not a swap
+            # the whole party: "state" of "a state judge"
+            c_end, s_end = c_hi, s_hi
+            while c_end < unit.hi and self.who(self.toks[c_end]) and c_end - c_hi < 3:
+                c_end += 1
+            while s_end < len(stoks) and self.who(stoks[s_end]) and s_end - s_hi < 3:
+                s_end += 1
             self.add(
                 Finding(
                     "role_conflict",
                     sent.source,
-                    self.claim_span(c_lo, c_hi),
-                    self.sent_span(sent, s_lo, s_hi),
+                    self.claim_span(c_lo, c_end),
+                    self.sent_span(sent, s_lo, s_end),
                     True,
                     kind="party",
                 )
@@ -1675,11 +1708,14 @@ class _Check:
         return unit.lo <= k < unit.hi and k in unit.al.c2s
 
     def runs(self, toks: Sequence[Tok], lo: int, hi: int) -> list[tuple[int, int]]:
-        """Entity runs: a name with its titles, or role nouns ("board president Tom Reyes")."""
+        """Entity runs: a name with its titles, or role nouns ("board president Tom Reyes"),
+        with a modifier that says which ("former workers")."""
         out: list[tuple[int, int]] = []
         i = lo
         while i < hi:
-            if self.who(toks[i]):
+            if self.who(toks[i]) or (
+                toks[i].low in _PARTY_MODIFIERS and i + 1 < hi and self.who(toks[i + 1])
+            ):
                 j = i + 1
                 while j < hi and (
                     self.who(toks[j])
@@ -1796,7 +1832,9 @@ class _Check:
         """Token i reads as a verb: inflected as one, or after an auxiliary or 'to' (with
         `floaters`, also past "each", "also": "could each receive")."""
         tok = toks[i]
-        if tok.kind != "word" or tok.name or tok.quoted or self.who(tok):
+        if tok.kind != "word" or tok.name or tok.quoted:
+            return False
+        if self.who(tok) and not self.role_verb(toks, i):
             return False
         if tok.low in _DETERMINERS or tok.low in _PREPOSITIONS or tok.low in self.v.pronouns:
             return False  # "to the Status": no verb
@@ -1853,18 +1891,19 @@ class _Check:
         """
         pred = self.after_subject(unit.lo, unit.hi)
         verb = next((i for i in range(pred, unit.hi) if self.verbish(self.toks, i)), None)
+        passive = verb is not None and self.is_passive(self.toks, verb)
         sentences = [unit.sent] + [
             s
             for s in self.sentences
             if s is not unit.sent
-            and pred > unit.lo
+            and (pred > unit.lo or passive)
             and (
                 self.cover(s, pred, unit.hi) >= PREDICATE_COVER
                 or (
                     verb is not None
                     and self.has(s, self.toks[verb])
                     and self.toks[verb].key not in self.v.speech_verbs
-                    and self.cover(s, pred, unit.hi) >= 0.25
+                    and (self.cover(s, pred, unit.hi) >= 0.25 or passive)
                 )
             )
         ]
@@ -1898,7 +1937,25 @@ class _Check:
                 continue
             passive = self.is_passive(self.toks, i)
             if passive != self.is_passive(stoks, j):
-                continue  # one side active, the other passive: another sentence frame
+                # "Sorensen led the justices" / "the justices, led by Justice Paul Varga":
+                # the active subject against the passive's agent; any other mix of frames
+                # is another sentence frame
+                by = None if passive else self.agent_after_by(stoks, j)
+                mine = self.agent_before(self.toks, i, unit.lo, relaxed=False)
+                if by is None or mine is None:
+                    continue
+                c_idx = [a for a in range(*mine) if self.who(self.toks[a])]
+                s_idx = [b for b in range(*by) if self.who(stoks[b])]
+                if not self.parties_differ(self.toks, c_idx, stoks, s_idx, sent):
+                    return "agree"
+                return Finding(
+                    "role_conflict",
+                    sent.source,
+                    f"{self.claim_span(*mine)} {self.claim_span(i, i + 1)}",
+                    f"{self.sent_span(sent, j, j + 1)} by {sent.text.span_text(*by)}",
+                    True,
+                    kind="agent",
+                )
             c_agent = None if passive else self.agent_before(self.toks, i, unit.lo, relaxed=False)
             if c_agent is None:
                 c_agent = self.agent_after_by(self.toks, i)
@@ -1973,11 +2030,22 @@ class _Check:
         """The party whose act token i is: the name or role right before it, past
         auxiliaries; in the source also past a relative clause or an apposition
         ("Tom Reyes, who voted ...", "Maria Castillo, the bill's sponsor, said")."""
-        if relaxed and toks[i].key in self.v.role_nouns:
+        if relaxed and toks[i].key in self.v.role_nouns and not self.role_verb(toks, i):
             return self.apposition_owner(toks, i, lo)
         k = i - 1
         while k >= lo and (toks[k].low in _AUXILIARIES or toks[k].low in _ADVERBS):
             k -= 1
+        # "Governor Elena Brandt on Friday vetoed": past a time between party and act
+        m = k
+        while m >= lo and (
+            toks[m].low in self.v.weekdays
+            or toks[m].low in self.v.months
+            or toks[m].kind == "num"
+            or toks[m].low in ("week", "month", "year", "night", "morning", "evening")
+        ):
+            m -= 1
+        if m < k and m >= lo and toks[m].low in ("on", "in", "last", "this", "late", "early"):
+            k = m - 1
         if relaxed and k >= lo and toks[k].low in self.v.relative_words:
             k -= 1
             while k >= lo and toks[k].kind == "punct":
@@ -2050,6 +2118,15 @@ class _Check:
         k = j + 1
         while k < len(toks) and toks[k].low in _ADVERBS | {"mostly", "largely", "partly"}:
             k += 1
+        if k < len(toks) and toks[k].low != "by" and self.is_passive(toks, j):
+            # past a place or a time: "was found in a drained peat bog by a farmer"
+            m = k
+            while m < len(toks) and m - k < 8 and toks[m].low != "by":
+                if toks[m].kind == "punct" or self.verbish(toks, m):
+                    break
+                m += 1
+            if m < len(toks) and toks[m].low == "by" and toks[k].low in _PREPOSITIONS:
+                k = m
         if k >= len(toks) or toks[k].low != "by":
             return None
         k += 1
@@ -2102,8 +2179,8 @@ class _Check:
                 Finding(
                     "role_conflict",
                     sent.source,
-                    self.claim_span(min(c_roles), max(c_roles) + 1, 1, 0),
-                    self.sent_span(sent, min(s_roles), max(s_roles) + 1, 1, 0),
+                    self.claim_span(min(c_roles), max(max(c_roles), i) + 1),
+                    self.sent_span(sent, min(s_roles), max(max(s_roles), j) + 1),
                     True,
                     kind="role",
                 )
@@ -2912,6 +2989,11 @@ class _Check:
         if i in figures:
             return True
         if tok.kind in ("num", "ord") or tok.low in self.v.number_words:
+            if any(
+                q.lo <= i < q.hi and q.kind in ("money", "percent", "measure")
+                for q in self.claim_quantities()
+            ):
+                return False  # a sum, a share or a measure no source figure agrees with
             if any(tok.key in s.keys for s in self.sentences):
                 return True
             if tok.kind in ("num", "ord"):
