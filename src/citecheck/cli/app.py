@@ -159,6 +159,16 @@ def check(
             help="Article format: auto, text, markdown, html.",
         ),
     ] = None,
+    judge: Annotated[
+        str | None,
+        typer.Option(
+            "--judge",
+            rich_help_panel="Checking",
+            metavar="NAME",
+            help="The judge that decides support: lexical (built in) or one installed by "
+            "another package.",
+        ),
+    ] = None,
     marker_scope: Annotated[
         str | None,
         typer.Option(
@@ -240,6 +250,7 @@ def check(
             overrides=_overrides(
                 fail_on=fail_on,
                 format=article_format,
+                judge=judge,
                 marker_scope=marker_scope,
                 allow_private_urls=allow_private_urls,
                 offline=offline,
