@@ -251,3 +251,22 @@ def reason(code: str, **params: ReasonParam) -> Reason:
     """A `Reason` with its message rendered from the catalogue (KeyError for unknown codes)."""
     entry = CATALOGUE[code]
     return Reason(code=code, params=dict(params), message=entry.render(params))
+
+
+def catalogue_markdown() -> str:
+    """docs/reasons.md: every code, what it means, and its parameters (kept in sync by a test)."""
+    lines = [
+        "# Reason codes",
+        "",
+        "Every reason in a report is a `Reason(code, params, message)`. The codes below are",
+        "stable: scripts and renderers may branch on them and read their parameters. The",
+        "messages are for people and may be reworded. Generated from `citecheck/reasons.py`",
+        "(`python scripts/reasons_doc.py > docs/reasons.md`).",
+        "",
+        "| code | meaning | parameters |",
+        "|---|---|---|",
+    ]
+    for code, entry in CATALOGUE.items():
+        params = ", ".join(f"`{p}`" for p in entry.params) or "–"
+        lines.append(f"| `{code}` | {entry.meaning} | {params} |")
+    return "\n".join(lines) + "\n"
