@@ -635,3 +635,15 @@ def test_an_unreadable_article_fails_alone(work: Path) -> None:
     assert_usage_error(run, "photo.md: not a text file")
     reports = ReportSet.model_validate_json(run.stdout).reports
     assert [r.article for r in reports] == ["clean.md"]
+
+
+def test_the_library_and_the_command_resolve_a_reference_list_identically(work: Path) -> None:
+    import citecheck
+
+    run = invoke("check", "referenced.md", "--output-format", "json")
+    from_cli = Report.model_validate_json(run.stdout)
+    from_library = citecheck.verify(Path("referenced.md"))
+    assert {s.id for s in from_library.sources} == {"1", "2"}
+    assert all(s.error is None for s in from_library.sources)
+    assert run.stdout == from_library.model_dump_json(indent=2) + "\n"
+    assert from_cli == from_library
