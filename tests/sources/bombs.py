@@ -30,16 +30,21 @@ def _segments(size: int) -> int:
 _FINAL_EMPTY_BLOCK = b"\x03\x00"  # a final, empty, fixed-Huffman deflate block
 
 
-def gzip_of_zeros(size: int) -> bytes:
-    """A valid gzip member that decompresses to `size` zero bytes."""
+@cache
+def gzip_of_zeros(size: int, prefix: bytes = b"") -> bytes:
+    """A valid gzip member that decompresses to `prefix` and then `size` zero bytes."""
     count = _segments(size)
-    crc = 0
+    head = b""
+    crc = zlib.crc32(prefix)
+    if prefix:
+        compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+        head = compressor.compress(prefix) + compressor.flush(zlib.Z_FULL_FLUSH)
     zeros = bytes(_SEGMENT)
     for _ in range(count):
         crc = zlib.crc32(zeros, crc)
     header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
-    trailer = struct.pack("<II", crc, size & 0xFFFFFFFF)
-    return header + _zero_segment() * count + _FINAL_EMPTY_BLOCK + trailer
+    trailer = struct.pack("<II", crc, (len(prefix) + size) & 0xFFFFFFFF)
+    return header + head + _zero_segment() * count + _FINAL_EMPTY_BLOCK + trailer
 
 
 def zlib_of_zeros(size: int) -> bytes:

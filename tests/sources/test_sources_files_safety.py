@@ -23,6 +23,7 @@ from tests.sources.bounded import run_bounded
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
 
 
+@pytest.mark.slow  # a child Python
 @posix_only
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
 def test_endless_device_is_refused_without_reading_it(device: str) -> None:
@@ -41,6 +42,7 @@ def test_endless_device_is_refused_without_reading_it(device: str) -> None:
     assert "character device" in outcome.message
 
 
+@pytest.mark.slow
 @posix_only
 def test_symlink_to_a_device_is_refused(tmp_path: Path) -> None:
     link = tmp_path / "zeros.txt"
@@ -58,6 +60,7 @@ def test_symlink_to_a_device_is_refused(tmp_path: Path) -> None:
     assert "character device" in outcome.message
 
 
+@pytest.mark.slow
 @posix_only
 def test_fifo_without_a_writer_is_refused_at_once(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
