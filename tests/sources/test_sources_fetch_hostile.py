@@ -207,32 +207,32 @@ def test_accept_encoding_names_only_what_is_decoded(
 
 
 def test_server_dripping_its_headers_times_out_by_the_deadline() -> None:
-    """One header byte every 0.1 s: no read waits 0.25 s, but the whole takes too long."""
-    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Padding: " + b"a" * 500
+    """One header byte every 0.05 s (for 30 s): no read waits 0.5 s, but the whole is too long."""
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Padding: " + b"a" * 600
 
     def handler(conn: socket.socket, server: RawServer) -> None:
-        drip(conn, server, head, every=0.1)
+        drip(conn, server, head, every=0.05)
 
-    options = Options(allow_private_urls=True, use_cache=False, timeout=0.25)
+    options = Options(allow_private_urls=True, use_cache=False, timeout=0.5)
     with raw_server(handler) as server:
         outcome, elapsed = run_with_limit(lambda: Fetcher(options).fetch(server.url()), 20)
     assert isinstance(outcome, SourceError), outcome
-    assert "timeout" in str(outcome)
-    assert f"took over {0.25 * DEADLINE_FACTOR:g} s" in str(outcome)
-    assert elapsed < 10
+    assert str(outcome).startswith("timeout: ")
+    # The deadline (2 s), or a read timeout if this machine stalled the server for 0.5 s.
+    assert elapsed < 0.5 * DEADLINE_FACTOR + 5
 
 
 def test_server_dripping_its_body_times_out_by_the_deadline() -> None:
     def handler(conn: socket.socket, server: RawServer) -> None:
-        respond(conn, b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 500")
-        drip(conn, server, b"b" * 500, every=0.1)
+        respond(conn, b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 600")
+        drip(conn, server, b"b" * 600, every=0.05)
 
-    options = Options(allow_private_urls=True, use_cache=False, timeout=0.25)
+    options = Options(allow_private_urls=True, use_cache=False, timeout=0.5)
     with raw_server(handler) as server:
         outcome, elapsed = run_with_limit(lambda: Fetcher(options).fetch(server.url()), 20)
     assert isinstance(outcome, SourceError), outcome
-    assert "timeout: the download took over 1 s" in str(outcome)
-    assert elapsed < 10
+    assert str(outcome).startswith("timeout: ")
+    assert elapsed < 0.5 * DEADLINE_FACTOR + 5
 
 
 def test_deadline_spans_every_hop_of_a_redirect_chain() -> None:

@@ -30,9 +30,10 @@ SUFFIX_KINDS: dict[str, Kind] = {
 _CHUNK = 1 << 20
 # O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting
 # for one (the descriptor is then refused as not a regular file).
+_NONBLOCK: int = getattr(os, "O_NONBLOCK", 0)
 _OPEN_FLAGS = (
     os.O_RDONLY
-    | getattr(os, "O_NONBLOCK", 0)
+    | _NONBLOCK
     | getattr(os, "O_NOCTTY", 0)
     | getattr(os, "O_BINARY", 0)
     | getattr(os, "O_CLOEXEC", 0)
@@ -72,8 +73,8 @@ def read_regular_file(path: Path, *, max_bytes: int | None = None) -> bytes:
         opened = os.fstat(fd)
         _check_regular(path, opened.st_mode)
         _check_size(path, opened.st_size, max_bytes)
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)  # a regular file: plain reads from here on
+        if _NONBLOCK:
+            os.set_blocking(fd, True)  # a regular file: plain blocking reads from here on
         return _read_capped(fd, path, max_bytes)
     except OSError as exc:
         raise SourceError(f"cannot read {path}: {_reason(exc)}") from None
