@@ -18,6 +18,7 @@ from citecheck.errors import InvalidInputError
 from citecheck.parse.blocks import Block, Directive
 from citecheck.parse.claims import RawClaim, block_claims
 from citecheck.parse.formats import Format, detect_format, read_text
+from citecheck.parse.frontmatter import find_front_matter
 from citecheck.parse.html import read_html
 from citecheck.parse.markers import FoundMarker
 from citecheck.parse.model import ParsedArticle, ParsedClaim
@@ -130,4 +131,11 @@ def parse_article(text: str, options: Options | None = None) -> ParsedArticle:
                 notes=notes,
             )
         )
-    return ParsedArticle(text=text, format=used, claims=claims, references=references)
+    front = find_front_matter(text)
+    return ParsedArticle(
+        text=text,
+        format=used,
+        claims=claims,
+        references=references,
+        title=front.title if front else None,
+    )

@@ -6,6 +6,7 @@ and link definitions, reference-list entries); a second, per-block pass strips
 inline Markdown (emphasis, code spans, links, images, inline tags) by hiding
 characters, so every visible character keeps its article offset. HTML comments
 are hidden everywhere; `citecheck:` comments among them become directives.
+Front matter at the top is hidden too (`frontmatter`).
 Plain text takes the same path without the Markdown-only constructs.
 """
 
@@ -16,6 +17,7 @@ import re
 from typing import Literal
 
 from citecheck.parse.blocks import Block, BlockKind, Directive, parse_directive, refs_title
+from citecheck.parse.frontmatter import find_front_matter, hide_front_matter
 from citecheck.parse.sentences import normalize_for_scan
 from citecheck.parse.textmap import HIDDEN, TextBuilder
 
@@ -36,15 +38,24 @@ _MD_HINT = re.compile(
 )
 
 
+_HTML_START = re.compile(
+    r"\s*(?:<!doctype|<html|<\?xml|<(?:p|div|article|section|h[1-6]|ul|ol|table|blockquote"
+    r"|main|header|body)[\s>])",
+    re.IGNORECASE,
+)
+
+
 def detect_format(text: str) -> Format:
-    """HTML if it looks like an HTML document or fragment, Markdown if it uses Markdown."""
+    """HTML if it looks like an HTML document or fragment, Markdown if it uses Markdown.
+
+    Front matter (`---` / `+++` at the top) is a static-site article: Markdown,
+    or HTML when an HTML document follows it.
+    """
     head = text[:200_000]
-    if re.match(
-        r"\s*(?:<!doctype|<html|<\?xml|<(?:p|div|article|section|h[1-6]|ul|ol|table|blockquote"
-        r"|main|header|body)[\s>])",
-        head,
-        re.IGNORECASE,
-    ):
+    front = find_front_matter(head)
+    if front is not None:
+        return "html" if _HTML_START.match(head, front.end) else "markdown"
+    if _HTML_START.match(head):
         return "html"
     if len(_HTML_HINT.findall(head[:100_000])) >= 2 and re.search(
         r"</(?:p|div|li|h[1-6]|article|section|body|td)>", head, re.IGNORECASE
@@ -351,7 +362,8 @@ def strip_inline(block: Block) -> Block:
 
 def read_text(text: str, fmt: Literal["text", "markdown"]) -> tuple[list[Block], list[Directive]]:
     """Blocks and directives of a plain-text or Markdown article."""
-    work, directives = _hide_comments(normalize_for_scan(text))
+    work = hide_front_matter(text, normalize_for_scan(text), HIDDEN)
+    work, directives = _hide_comments(work)
     blocks = _as_headlines(_Scanner(work, fmt == "markdown").run())
     if fmt == "markdown":
         blocks = [b if b.kind == "code" else strip_inline(b) for b in blocks]

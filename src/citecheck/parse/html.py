@@ -14,6 +14,7 @@ import re
 from html.parser import HTMLParser
 
 from citecheck.parse.blocks import Block, BlockKind, Directive, parse_directive
+from citecheck.parse.frontmatter import hide_front_matter
 from citecheck.parse.sentences import normalize_for_scan
 from citecheck.parse.textmap import TextBuilder
 
@@ -292,7 +293,7 @@ def _defuse(text: str) -> str:
 
 def read_html(text: str) -> tuple[list[Block], list[Directive]]:
     """Blocks and directives of an HTML article."""
-    fed = _defuse(text)
+    fed = _defuse(hide_front_matter(text, text, " "))
     reader = _Reader(fed)
     reader.feed(fed)
     reader.close()

@@ -64,3 +64,4 @@ class ParsedArticle:
     format: Literal["text", "markdown", "html"]
     claims: list[ParsedClaim]
     references: dict[str, Reference] = field(default_factory=dict)
+    title: str | None = None  # the `title` of the article's front matter, if it has one
