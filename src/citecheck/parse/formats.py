@@ -93,6 +93,7 @@ _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*\Z")
 _HR = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\Z")
 _LIST = re.compile(r"([ \t]*)(?:([-*+•])|(\d{1,3})[.)])(?:[ \t]+|\Z)(\[[ xX]\][ \t]+)?")
 _QUOTE = re.compile(r"(?: {0,3}>[ \t]?)+")
+_ALERT = re.compile(r"[ \t]{0,3}\[!(?:note|tip|important|warning|caution)\][ \t]*\Z", re.IGNORECASE)
 _FOOTDEF = re.compile(r" {0,3}\[\^([^\]\s]{1,64})\]:[ \t]*")
 _LINKDEF = re.compile(r" {0,3}\[([^\]\^\n][^\]\n]{0,100})\]:[ \t]*(?=\S)")
 _ENTRY = re.compile(
@@ -258,7 +259,11 @@ class _Scanner:
                 self.ordinal = int(m.group(3)[:9])
             return (in_refs, False, None)
         if md and (m := _QUOTE.match(line)):
-            if self.kind == "quote":
+            if self.kind != "quote" and _ALERT.match(line, m.end()):
+                # A GitHub alert's `[!NOTE]` line is a label, not text: the quote starts after it.
+                self.flush()
+                self.kind = "quote"
+            elif self.kind == "quote":
                 self.lines.append((ls + m.end(), le))
             else:
                 self.start("quote", ls + m.end(), le)
