@@ -23,7 +23,7 @@ from citecheck.parse.html import read_html
 from citecheck.parse.markers import FoundMarker
 from citecheck.parse.model import ParsedArticle, ParsedClaim
 from citecheck.parse.references import collect_references
-from citecheck.parse.suppressions import suppression_reasons
+from citecheck.parse.suppressions import apply_suppressions
 from citecheck.parse.textmap import MappedText
 from citecheck.report import Marker
 
@@ -101,7 +101,8 @@ def parse_article(text: str, options: Options | None = None) -> ParsedArticle:
             context = (context + " " + raw.text).strip()[-CONTEXT_CHARS:]
 
     spans = [st.block.text.span(st.raw.start, st.raw.end) for st in staged]
-    reasons = suppression_reasons([s for s, _ in spans], directives)
+    extents = [(st.block.start, st.block.end) for st in staged]
+    reasons, unused = apply_suppressions(text, spans, extents, directives, lines.locate)
     claims: list[ParsedClaim] = []
     for st, (start, end), reason in zip(staged, spans, reasons, strict=True):
         raw = st.raw
@@ -138,4 +139,5 @@ def parse_article(text: str, options: Options | None = None) -> ParsedArticle:
         claims=claims,
         references=references,
         title=front.title if front else None,
+        unused_suppressions=unused,
     )

@@ -129,6 +129,7 @@ class _Scanner:
                     ref_id=self.ref_id,
                     ordinal=self.ordinal,
                     start=self.lines[0][0],
+                    end=self.lines[-1][1],
                 )
             )
         self.kind, self.lines, self.ref_id, self.ordinal = None, [], None, 0

@@ -115,6 +115,7 @@ class _Reader(HTMLParser):
                         url=self.links[0] if self.links else None,
                         ordinal=self.ordinal if kind == "list_item" else 0,
                         start=self.block_start,
+                        end=self._pos(),
                         links=list(self.links),
                     )
                 )
