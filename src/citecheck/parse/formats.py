@@ -310,6 +310,7 @@ _LINK = re.compile(
     r"\[((?:[^\[\]\n]|\[[^\[\]\n]{0,60}\]){0,500})\]\((?P<url>[^()\s]{0,2000})(?:\s+\"[^\"\n]{0,300}\")?\)"
 )
 _REFLINK = re.compile(r"\[([^\[\]\n]{1,500})\]\[([^\[\]\n]{0,100})\]")
+_BARE_URL = re.compile(r"https?://[^\s<>\"'\]\[]{1,2000}", re.IGNORECASE)
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]{1,2000}>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]{0,30}(?:\s[^<>\n]{0,300})?/?>")
 _SUP_NUMBER = re.compile(r"<sup>\s{0,3}\[?\s{0,3}[0-9][0-9 ,\-–]{0,60}\]?\s{0,3}</sup>")
@@ -354,9 +355,18 @@ def strip_inline(block: Block) -> Block:
     for m in _TAG.finditer(work):
         if not in_sup[m.start()]:
             hide.append(m.span())
-    for rx in (_ESCAPE, _EMPH_OPEN, _EMPH_CLOSE):
+    for m in _ESCAPE.finditer(work):
+        hide.append(m.span())
+    in_url = bytearray(len(work) + 1)  # `_`, `*` and `~` inside a bare URL are the URL's
+    for m in _BARE_URL.finditer(work):
+        end = m.end()
+        while end > m.start() and work[end - 1] in "*_~":
+            end -= 1  # `**https://x.org**`: the closing emphasis is not the URL's
+        in_url[m.start() : end] = b"\x01" * (end - m.start())
+    for rx in (_EMPH_OPEN, _EMPH_CLOSE):
         for m in rx.finditer(work):
-            hide.append(m.span())
+            if not in_url[m.start()]:
+                hide.append(m.span())
     # The protected copy (code spans blanked) follows the same hiding.
     mapped, protected = block.text.hide_pair(hide, work)
     block.text = mapped
