@@ -191,6 +191,16 @@ def test_notes_without_end_tags() -> None:
     }
 
 
+def test_a_paragraph_note_ends_at_the_next_block() -> None:
+    article = (
+        '<p>Wages rose.<sup><a href="#fn1">[1]</a></sup>\n<p id="fn1">1. Ministry, '
+        "https://x.example/w\n<p>Prices fell.\n"
+    )
+    parsed = parse(article)
+    assert claims(parsed) == [("Wages rose.", ["1"]), ("Prices fell.", [])]
+    assert parsed.references["1"].target == "https://x.example/w"
+
+
 def test_in_page_links_with_numbers_are_not_markers() -> None:
     article = '<p>See chapter <a href="#ch3">3</a> and table <a href="#t2">2</a> of the report.</p>'
     parsed = parse(article)

@@ -190,7 +190,7 @@ class _Reader(HTMLParser):
                 if self._inside_note(tag):
                     self._soft_break(start)
                     return
-                self._end_note()  # the next <li> of the list: the last one had no </li>
+                self._end_note()
             self.flush()
             self.block_start = start
             if tag in ("ol", "ul"):
@@ -236,9 +236,9 @@ class _Reader(HTMLParser):
 
     # Footnotes ---------------------------------------------------------------
     def _inside_note(self, tag: str) -> bool:
-        """Whether a block start tag stays inside the open note (else it starts the next one)."""
-        if tag == "li" and self.note_tag == "li" and self.note_lists == 0:
-            return False
+        """Whether a block start tag stays inside the open note (else the note ends before it)."""
+        if self.note_tag == "p" or (tag == "li" and self.note_tag == "li" and not self.note_lists):
+            return False  # a <p> holds no blocks; a sibling <li>: the last one had no end tag
         if tag in ("ol", "ul"):
             self.note_lists += 1
         if tag == self.note_tag:
@@ -277,8 +277,10 @@ class _Reader(HTMLParser):
         return False
 
     def _link_marker(self, end: int) -> None:
-        """`<a href="#fn1"><sup>1</sup></a>`, `<a class="footnote-ref" href="#fn:1">1</a>`:
-        one marker spanning the link; remember which note its anchor names."""
+        """A note reference link becomes one marker spanning it, and its anchor is remembered.
+
+        `<a href="#fn1"><sup>1</sup></a>`, `<a class="footnote-ref" href="#fn:1">1</a>`.
+        """
         link, self.link = self.link, None
         b = self.builder
         if link is None or b is not link.builder or len(b.parts) < link.parts:
