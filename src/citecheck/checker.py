@@ -14,11 +14,11 @@ lines over a shared engine; the command line and archive runs use the same one.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from citecheck.assemble import Findings, LoadedSources, assemble, needs_citation
 from citecheck.config import Options
@@ -42,6 +42,8 @@ from citecheck.sources.store import PreparedCache, SourceStore
 
 if TYPE_CHECKING:
     from citecheck.batch import Job, Outcome
+
+T = TypeVar("T")
 
 #: What `verify` takes as an article: its text, or the path of a file holding it.
 ArticleLike = str | Path
@@ -89,8 +91,12 @@ class Checker:
 
     def parse(self, article: ArticleLike) -> ParsedArticle:
         """Split an article into claims with their markers, spans and (scoped) citations."""
-        text, options, _ = self._read(article, self.options)
-        return self._scoped(read_claims(text, options, self.language), options, {})
+
+        def run() -> ParsedArticle:
+            text, options, _ = self._read(article, self.options)
+            return self._scoped(read_claims(text, options, self.language), options, {})
+
+        return _guarded(run)
 
     def verify(
         self,
@@ -107,20 +113,7 @@ class Checker:
         `pathlib.Path`, an http(s) URL or a `citecheck.Source`; they win over the
         article's own reference list, id by id. Raises only `CitecheckError`s.
         """
-        try:
-            return self._verify(article, sources, article_name, progress, store)
-        except CitecheckError:
-            raise
-        except RecursionError:
-            raise InvalidInputError("the article is nested too deeply to check") from None
-        except MemoryError:
-            raise InvalidInputError(
-                "out of memory checking this article; lower max_article_chars/max_source_chars"
-            ) from None
-        except Exception as exc:  # a bug: keep it typed and chained, never a bare traceback
-            raise InternalError(
-                f"citecheck failed on this input ({type(exc).__name__}: {exc}); please report it"
-            ) from exc
+        return _guarded(lambda: self._verify(article, sources, article_name, progress, store))
 
     def verify_many(
         self, jobs: Iterable[Job], *, executor: Executor | None = None
@@ -276,6 +269,24 @@ class Checker:
             found = matcher.suggest_many([(c.text, c.context) for c in wanting])
             suggestions = dict(zip((c.index for c in wanting), found, strict=True))
         return Findings(needs=needs, verdicts=verdicts, suggestions=suggestions)
+
+
+def _guarded(run: Callable[[], T]) -> T:
+    """Run one public operation: only `CitecheckError`s leave it, a bug chained inside one."""
+    try:
+        return run()
+    except CitecheckError:
+        raise
+    except RecursionError:
+        raise InvalidInputError("the article is nested too deeply to check") from None
+    except MemoryError:
+        raise InvalidInputError(
+            "out of memory checking this article; lower max_article_chars/max_source_chars"
+        ) from None
+    except Exception as exc:  # a bug: keep it typed and chained, never a bare traceback
+        raise InternalError(
+            f"citecheck failed on this input ({type(exc).__name__}: {exc}); please report it"
+        ) from exc
 
 
 def check_article(article: object, options: Options) -> str:

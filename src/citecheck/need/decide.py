@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 from citecheck.fitted import LogisticModel, load_model
 from citecheck.lang import Language
-from citecheck.lang.nlp import get_nlp
-from citecheck.match.lexical.analyse import ClaimFacts, analyse
+from citecheck.match.lexical.analyse import ClaimFacts, analyse_all
 from citecheck.match.lexical.normalize import Lexicon
 from citecheck.need.cues import Cues, compile_cues
 from citecheck.need.features import NEED_FEATURES, need_features
@@ -112,8 +111,7 @@ class CitationNeed:
 
     def analyse(self, texts: Sequence[str]) -> list[ClaimFacts]:
         """The sentences' items (one pass of the language's pipeline)."""
-        nlp = get_nlp(self.language.spacy_code)
-        return [analyse(doc, self.lexicon) for doc in nlp.pipe(texts)]
+        return analyse_all(texts, self.lexicon)
 
     def decide_many(self, pairs: Sequence[tuple[str, str]]) -> list[NeedDecision]:
         """For each (sentence, context before it): does it need a citation?"""

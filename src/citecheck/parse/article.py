@@ -20,12 +20,13 @@ from citecheck.lang import Language, get_language
 from citecheck.parse.blocks import Block, Directive
 from citecheck.parse.claims import RawClaim, block_claims
 from citecheck.parse.formats import Format, detect_format, read_text
+from citecheck.parse.frontmatter import find_front_matter
 from citecheck.parse.html import read_html
 from citecheck.parse.markers import FoundMarker
 from citecheck.parse.model import ParsedArticle, ParsedClaim
 from citecheck.parse.references import collect_references
 from citecheck.parse.scope import Statements, apply_scope
-from citecheck.parse.suppressions import suppression_reasons
+from citecheck.parse.suppressions import apply_suppressions
 from citecheck.parse.textmap import MappedText
 from citecheck.report import Marker
 
@@ -130,7 +131,8 @@ def read_claims(
             context = (context + " " + raw.text).strip()[-CONTEXT_CHARS:]
 
     spans = [st.block.text.span(st.raw.start, st.raw.end) for st in staged]
-    reasons = suppression_reasons([s for s, _ in spans], directives)
+    extents = [(st.block.start, st.block.end) for st in staged]
+    reasons, unused = apply_suppressions(text, spans, extents, directives, lines.locate)
     claims: list[ParsedClaim] = []
     for st, (start, end), reason in zip(staged, spans, reasons, strict=True):
         raw = st.raw
@@ -160,4 +162,12 @@ def read_claims(
                 notes=notes,
             )
         )
-    return ParsedArticle(text=text, format=used, claims=claims, references=references)
+    front = find_front_matter(text)
+    return ParsedArticle(
+        text=text,
+        format=used,
+        claims=claims,
+        references=references,
+        title=front.title if front else None,
+        unused_suppressions=unused,
+    )

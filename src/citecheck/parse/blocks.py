@@ -24,6 +24,7 @@ class Block:
     protected: str | None = None  # same-length copy of text.text with code spans blanked
     ordinal: int = 0  # 1-based position in an ordered list, 0 otherwise
     start: int = 0  # article offset where the block's source starts (for directives)
+    end: int = 0  # article offset where the block's source ends (for directives)
     links: list[str] = field(default_factory=list)
 
 
