@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from citecheck.assemble import Findings, LoadedSources, assemble, needs_citation
 from citecheck.config import Options
 from citecheck.errors import CitecheckError, InternalError, InvalidInputError, SourceError
+from citecheck.filetypes import ARTICLE_FORMATS
 from citecheck.lang import Language, get_language
 from citecheck.match.lexical.index import SourceIndex
 from citecheck.match.lexical.judge import LexicalJudge
@@ -49,15 +50,7 @@ T = TypeVar("T")
 ArticleLike = str | Path
 
 #: Article formats by file suffix: a file's extension is a surer sign than its content.
-FORMAT_BY_SUFFIX: dict[str, str] = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".txt": "text",
-    ".text": "text",
-}
+FORMAT_BY_SUFFIX: dict[str, str] = ARTICLE_FORMATS
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +216,7 @@ class Checker:
             ),
             resolved.options,
             article_name=resolved.name,
+            title=parsed.title,
         )
 
     def _matcher(

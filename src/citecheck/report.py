@@ -108,9 +108,9 @@ class Reason(_Model):
 class Suppression(_Model):
     """Why a finding is not shown as one: an inline comment, a disabled range, a baseline."""
 
-    kind: Literal["inline", "range", "baseline"] = Field(
-        description="'inline': `<!-- citecheck: ignore -->`; 'range': inside `off` … `on`; "
-        "'baseline': recorded in the baseline file."
+    kind: Literal["inline", "baseline"] = Field(
+        description="'inline': a comment in the article (`<!-- citecheck: ignore -->`, or "
+        "inside `off` … `on`); 'baseline': recorded in the baseline file."
     )
     reason: str = Field(default="", description="The justification given, if any.")
 

@@ -18,11 +18,12 @@ from typing import Any
 
 from citecheck.config import Options
 from citecheck.errors import ConfigError, InvalidOptionsError
+from citecheck.filetypes import ARTICLE_GLOBS
 from citecheck.report import Status
 from citecheck.report import parse_fail_on as read_fail_on
 
 CONFIG_FILES = ("citecheck.toml", "pyproject.toml")
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
+DEFAULT_INCLUDE = ARTICLE_GLOBS
 DEFAULT_EXCLUDE = (".*", "node_modules", "__pycache__", "venv")
 _CLI_KEYS = ("include", "exclude")
 

@@ -16,6 +16,7 @@ import itertools
 import re
 from typing import Literal
 
+from citecheck.filetypes import SUFFIX_PATTERN
 from citecheck.parse.blocks import Block, BlockKind, Directive, parse_directive, refs_title
 from citecheck.parse.frontmatter import find_front_matter, hide_front_matter
 from citecheck.parse.sentences import normalize_for_scan
@@ -99,7 +100,9 @@ _LINKDEF = re.compile(r" {0,3}\[([^\]\^\n][^\]\n]{0,100})\]:[ \t]*(?=\S)")
 _ENTRY = re.compile(
     r"[ \t]*(?:[-*+•][ \t]+)?(?:\[\^?([\w.\-]{1,64})\][:.]?|(\d{1,6})[.):])[ \t]+(?=\S)"
 )
-_LOCATOR = re.compile(r"https?://\S|(?<![\w/.])[\w\-]+(?:/[\w.\-]+)*\.(?:txt|md|html?|pdf)\b")
+_LOCATOR = re.compile(
+    rf"https?://\S|(?<![\w/.])[\w\-]+(?:/[\w.\-]+)*\.(?:{SUFFIX_PATTERN})\b", re.IGNORECASE
+)
 _TABLE_DELIM = re.compile(r"[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*\Z")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from citecheck.filetypes import SUFFIX_PATTERN
 from citecheck.parse.blocks import Block, refs_title
 from citecheck.parse.model import Reference
 
@@ -20,7 +21,7 @@ __all__ = ["collect_references"]
 
 _URL = re.compile(r"https?://[^\s<>\"'\]\[]{1,2000}", re.IGNORECASE)
 _PATH = re.compile(
-    r"(?<![\w/.:])(?:\.{1,2}/)?[\w\-]+(?:/[\w.\-]+)*\.(?:txt|md|markdown|html?|pdf|json|xml|csv|rst)\b"
+    rf"(?<![\w/.:])(?:\.{{1,2}}/)?[\w\-]+(?:/[\w.\-]+)*\.(?:{SUFFIX_PATTERN})\b", re.IGNORECASE
 )
 # `doi:10.1234/x`, `DOI 10.1234/x`, `doi: https://doi.org/10.1234/x`, `doi.org/10.1234/x`.
 _DOI = re.compile(

@@ -12,14 +12,14 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from citecheck.errors import SourceError
+from citecheck.filetypes import Kind as FileKind
 from citecheck.sources.encoding import decode_bytes
 from citecheck.sources.html_text import html_title, visible_text
 from citecheck.sources.markdown_text import markdown_text
 
-Kind = Literal["text", "markdown", "html", "pdf"]
+Kind = FileKind
 
 CONTENT_TYPES: dict[Kind, str] = {
     "text": "text/plain",

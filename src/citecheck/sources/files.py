@@ -13,19 +13,11 @@ import stat
 from pathlib import Path
 
 from citecheck.errors import SourceError
+from citecheck.filetypes import SOURCE_SUFFIXES
 from citecheck.sources.extract import Extracted, Kind, extract, sniff_kind
 
-#: The one table of source file suffixes: what each is read as. `confine` allows these only.
-SUFFIX_KINDS: dict[str, Kind] = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".pdf": "pdf",
-}
+#: Source file suffixes and how each is read (`citecheck.filetypes`); `confine` allows only these.
+SUFFIX_KINDS: dict[str, Kind] = SOURCE_SUFFIXES
 
 _CHUNK = 1 << 20
 # O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting
