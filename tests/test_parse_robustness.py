@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -39,15 +38,13 @@ HOSTILE = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_shapes_parse_in_linear_time(name: str) -> None:
+def test_hostile_shapes_parse_with_exact_offsets(name: str) -> None:
+    # Their timing (linear; the quadratic shapes once took minutes) is measured by
+    # benchmarks/hostile_parse.py, never asserted here.
     article = HOSTILE[name]
-    began = time.perf_counter()
-    parsed = citecheck.parse(article)
-    elapsed = time.perf_counter() - began
-    check(article, parsed)
-    # Linear work is well under a second here; the quadratic shapes took minutes.
-    assert elapsed < 10, f"{name}: {elapsed:.1f}s"
+    check(article, citecheck.parse(article))
 
 
 # Any mix of the constructs these parser items added: offsets stay exact, nothing escapes.

@@ -69,6 +69,7 @@ class Language:
     negations: frozenset[str]
     speech_verbs: frozenset[str]
     view_verbs: frozenset[str]
+    attribution_openers: tuple[str, ...]  # regex phrases: "according to"
     name_joiners: tuple[str, ...]
     articles: tuple[str, ...]
     clause_words: frozenset[str]

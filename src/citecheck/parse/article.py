@@ -48,18 +48,18 @@ class _Lines:
         return line, offset - self.starts[line - 1] + 1
 
 
-def _read(text: str, fmt: str) -> tuple[list[Block], list[Directive], Format]:
+def _read(text: str, fmt: str, language: Language) -> tuple[list[Block], list[Directive], Format]:
     if fmt == "html":
         try:
             blocks, directives = read_html(text)
         except Exception:  # html.parser can trip on broken markup; read it as text instead
-            blocks, directives = read_text(text, "text")
+            blocks, directives = read_text(text, "text", language)
             return blocks, directives, "text"
         return blocks, directives, "html"
     if fmt == "markdown":
-        blocks, directives = read_text(text, "markdown")
+        blocks, directives = read_text(text, "markdown", language)
         return blocks, directives, "markdown"
-    blocks, directives = read_text(text, "text")
+    blocks, directives = read_text(text, "text", language)
     return blocks, directives, "text"
 
 
@@ -112,8 +112,8 @@ def read_claims(
     opts = options or Options()
     lang = language or get_language(opts.language)
     fmt = detect_format(text) if opts.format == "auto" else opts.format
-    blocks, directives, used = _read(text, fmt)
-    blocks, references = collect_references(blocks)
+    blocks, directives, used = _read(text, fmt, lang)
+    blocks, references = collect_references(blocks, lang)
     lines = _Lines(text)
 
     staged: list[_Staged] = []

@@ -116,6 +116,13 @@ def _attribution(language: Language) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
 
 
+@cache
+def _opener(language: Language) -> re.Pattern[str]:
+    """An attribution opening the rest of a sentence ("…, according to officials")."""
+    phrases = "|".join(language.attribution_openers)
+    return re.compile(rf"[\s,;:—–-]*(?:{phrases})\b", re.IGNORECASE)
+
+
 def _is_tail(after: str, language: Language) -> bool:
     """A short rest of the sentence that the marker before it still covers.
 
@@ -128,7 +135,7 @@ def _is_tail(after: str, language: Language) -> bool:
     words = _WORDS.findall(tail)
     if len(words) <= 2:
         return True
-    if re.match(r"[\s,;:—–-]*according\s+to\b", tail, re.IGNORECASE):
+    if _opener(language).match(tail):
         return True
     return len(words) <= 6 and _attribution(language).search(tail) is not None
 

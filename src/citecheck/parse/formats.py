@@ -17,6 +17,7 @@ import re
 from typing import Literal
 
 from citecheck.filetypes import SUFFIX_PATTERN
+from citecheck.lang import Language
 from citecheck.parse.blocks import Block, BlockKind, Directive, parse_directive, refs_title
 from citecheck.parse.frontmatter import find_front_matter, hide_front_matter
 from citecheck.parse.sentences import normalize_for_scan
@@ -109,7 +110,8 @@ _TABLE_DELIM = re.compile(r"[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ 
 class _Scanner:
     """The line pass over a working copy of the article (same length)."""
 
-    def __init__(self, work: str, markdown: bool) -> None:
+    def __init__(self, work: str, markdown: bool, language: Language) -> None:
+        self.language = language
         self.w = work
         self.md = markdown
         self.blocks: list[Block] = []
@@ -216,7 +218,9 @@ class _Scanner:
             fence = m.group(1)
             self.kind, self.lines = "code", []
             return (in_refs, False, fence)
-        if refs_title(stripped) and (prev_blank or self.kind is None or self.kind == "heading"):
+        if refs_title(stripped, self.language) and (
+            prev_blank or self.kind is None or self.kind == "heading"
+        ):
             self.flush()
             lead = re.match(r"[\s#]*", line)
             a = ls + (lead.end() if lead else 0)
@@ -379,11 +383,13 @@ def strip_inline(block: Block) -> Block:
     return block
 
 
-def read_text(text: str, fmt: Literal["text", "markdown"]) -> tuple[list[Block], list[Directive]]:
+def read_text(
+    text: str, fmt: Literal["text", "markdown"], language: Language
+) -> tuple[list[Block], list[Directive]]:
     """Blocks and directives of a plain-text or Markdown article."""
     work = hide_front_matter(text, normalize_for_scan(text), HIDDEN)
     work, directives = _hide_comments(work)
-    blocks = _as_headlines(_Scanner(work, fmt == "markdown").run())
+    blocks = _as_headlines(_Scanner(work, fmt == "markdown", language).run())
     if fmt == "markdown":
         blocks = [b if b.kind == "code" else strip_inline(b) for b in blocks]
     return blocks, directives

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from citecheck.filetypes import SUFFIX_PATTERN
+from citecheck.lang import Language
 from citecheck.parse.blocks import Block, refs_title
 from citecheck.parse.model import Reference
 
@@ -108,14 +109,16 @@ def _reference(ref_id: str, block: Block, text: str | None = None) -> Reference 
     return Reference(id=ref_id, text=body, start=start, end=end, url=url, target=target)
 
 
-def collect_references(blocks: list[Block]) -> tuple[list[Block], dict[str, Reference]]:
+def collect_references(
+    blocks: list[Block], language: Language
+) -> tuple[list[Block], dict[str, Reference]]:
     """The blocks that remain claims, and the references found (first definition wins)."""
     refs: dict[str, Reference] = {}
     kept: list[Block] = []
     in_refs = False
     for block in blocks:
         if block.kind == "heading":
-            in_refs = refs_title(block.text.text)
+            in_refs = refs_title(block.text.text, language)
             kept.append(block)
             continue
         if block.kind == "reference" and block.ref_id is not None:

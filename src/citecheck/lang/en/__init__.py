@@ -14,6 +14,7 @@ LANGUAGE = Language(
     negations=lexicon.NEGATIONS,
     speech_verbs=lexicon.SPEECH_VERBS,
     view_verbs=lexicon.VIEW_VERBS,
+    attribution_openers=lexicon.ATTRIBUTION_OPENERS,
     name_joiners=lexicon.NAME_JOINERS,
     articles=lexicon.ARTICLES,
     clause_words=lexicon.CLAUSE_WORDS,
