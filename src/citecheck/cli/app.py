@@ -379,7 +379,8 @@ def _check(
     elif write_baseline is not None:
         count = baselines.write_baseline(write_baseline, reports)
         if not quiet:
-            note(err, f"wrote {count} finding(s) to the baseline {write_baseline}")
+            noun = "finding" if count == 1 else "findings"
+            note(err, f"wrote {count} {noun} to {write_baseline}")
     if known is not None and baseline is not None:
         reports = baselines.apply_baseline(reports, known, baseline)
 

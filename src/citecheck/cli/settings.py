@@ -78,7 +78,7 @@ def load_settings(path: Path) -> Settings:
     options: dict[str, Any] = {}
     try:
         _split(path, table, extra, options)
-        Options.from_mapping(options, origin=str(path))
+        Options.from_mapping(options, origin=str(path), also_known=_CLI_KEYS)
     except InvalidOptionsError as exc:
         raise ConfigError(str(exc)) from None
     return Settings(path=path, options=options, **extra)

@@ -117,7 +117,9 @@ def _text(value: str) -> str:
 
 
 def _default_title(report: Report) -> str:
-    return f"Citation check: {report.article}" if report.article else "Citation check"
+    """The article's own title (front matter) when it has one, else its path."""
+    named = " ".join((report.title or "").split()) or report.article
+    return f"Citation check: {named}" if named else "Citation check"
 
 
 def _json_for_script(data: Any) -> str:

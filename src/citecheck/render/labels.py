@@ -95,6 +95,12 @@ def article_name(report: Report) -> str:
     return report.article or UNNAMED_ARTICLE
 
 
+def article_heading(report: Report) -> str:
+    """`docs/story.md — Port reports record volumes`: the article's path and its title."""
+    title = " ".join((report.title or "").split())
+    return f"{article_name(report)} — {title}" if title else article_name(report)
+
+
 def shorten(text: str, limit: int = 80) -> str:
     """One line of at most `limit` characters, cut at a word with an ellipsis."""
     text = " ".join(text.split())

@@ -24,6 +24,15 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     c = counts(reports)
     verdict = "fails" if c["errors"] else "passes"
     out = [f"## citecheck {verdict}", "", summary_line(reports), ""]
+    titled = [r for r in reports if r.title and r.problems()]
+    if titled:  # articles named by their titles as well as their paths
+        for report in titled:
+            n = len(report.problems())
+            out.append(
+                f"- {escape(article_name(report))}: {escape(report.title or '')} "
+                f"({n} finding{'' if n == 1 else 's'})"
+            )
+        out.append("")
     rows = [
         (claim, claim.severity or "warning", report)
         for report in reports

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.text import Text
 
 from citecheck.render import RenderOptions
-from citecheck.render.labels import article_name, reason, shorten, summary_line
+from citecheck.render.labels import article_heading, article_name, reason, shorten, summary_line
 from citecheck.report import ClaimResult, Report
 
 _STYLE = {"error": "bold red", "warning": "yellow"}
@@ -43,7 +43,7 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
         if not found:
             continue
         name = article_name(report)
-        console.print(Text(name, style="bold underline"), soft_wrap=True)
+        console.print(Text(article_heading(report), style="bold underline"), soft_wrap=True)
         for _, group in groupby(found, key=lambda claim: claim.paragraph):
             for claim in group:
                 console.print(_finding(name, claim, claim.severity or "warning"), soft_wrap=True)
