@@ -25,6 +25,7 @@ from citecheck.report import (
     SourceInfo,
     Status,
     Suppression,
+    UnusedSuppression,
 )
 from citecheck.sources.ids import source_sort_key
 from citecheck.sources.model import Source
@@ -83,6 +84,18 @@ def assemble(
         fail_on=fail_on,
         article_text=parsed.text,
         source_texts={sid: sources.loaded[sid].text for sid in ids if sid in sources.loaded},
+        unused_suppressions=tuple(
+            UnusedSuppression(
+                action=u.action,
+                reason=u.reason,
+                text=parsed.text[u.start : u.end],
+                start=u.start,
+                end=u.end,
+                line=u.line,
+                column=u.column,
+            )
+            for u in parsed.unused_suppressions
+        ),
     )
 
 

@@ -115,6 +115,22 @@ class Suppression(_Model):
     reason: str = Field(default="", description="The justification given, if any.")
 
 
+class UnusedSuppression(_Model):
+    """An inline `citecheck: ignore` or `off` comment that suppresses no claim.
+
+    Reported as a warning (rule `citecheck/unused-suppression`), like ruff's unused
+    `noqa`: a stale comment could otherwise hide a future finding. It never fails a check.
+    """
+
+    action: Literal["ignore", "off"] = Field(description="The comment's keyword.")
+    reason: str = Field(default="", description="The justification the comment gives.")
+    text: str = Field(description="The comment as written in the article.")
+    start: int = Field(ge=0, description="Offset of the comment in the article.")
+    end: int = Field(ge=0)
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+
+
 class Evidence(_Model):
     """A passage of a source that backs (part of) a claim."""
 
@@ -265,6 +281,10 @@ class Report(_Model):
     source_texts: dict[str, str] | None = Field(
         default=None,
         description="The text of each loaded source by id: what evidence offsets point into.",
+    )
+    unused_suppressions: tuple[UnusedSuppression, ...] = Field(
+        default=(),
+        description="Inline suppression comments that suppress no claim (warnings, never failing).",
     )
 
     @model_validator(mode="before")

@@ -19,8 +19,16 @@ from rich.console import Console
 from rich.text import Text
 
 from citecheck.render import RenderOptions
-from citecheck.render.labels import article_heading, article_name, reason, shorten, summary_line
-from citecheck.report import ClaimResult, Report
+from citecheck.render.labels import (
+    UNUSED_SUPPRESSION,
+    article_heading,
+    article_name,
+    reason,
+    shorten,
+    summary_line,
+    unused_message,
+)
+from citecheck.report import ClaimResult, Report, UnusedSuppression
 
 _STYLE = {"error": "bold red", "warning": "yellow"}
 _MAX_EVIDENCE = 2
@@ -40,7 +48,7 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     )
     for report in reports:
         found = report.problems()
-        if not found:
+        if not found and not report.unused_suppressions:
             continue
         name = article_name(report)
         console.print(Text(article_heading(report), style="bold underline"), soft_wrap=True)
@@ -49,6 +57,10 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
                 console.print(_finding(name, claim, claim.severity or "warning"), soft_wrap=True)
                 for line in _evidence(claim):
                     console.print(line, soft_wrap=True)
+            console.print()
+        if report.unused_suppressions:
+            for unused in report.unused_suppressions:
+                console.print(_unused(name, unused), soft_wrap=True)
             console.print()
     if not options.quiet:
         console.print(Text(summary_line(reports), style="bold"), soft_wrap=True)
@@ -63,6 +75,17 @@ def _finding(name: str, claim: ClaimResult, level: str) -> Text:
     text.append(f' "{shorten(claim.text)}"')
     text.append(" — ", style="dim")
     text.append(reason(claim))
+    return text
+
+
+def _unused(name: str, unused: UnusedSuppression) -> Text:
+    text = Text()
+    text.append(f"{name}:{unused.line}:{unused.column}", style="bold")
+    text.append(" ")
+    text.append(UNUSED_SUPPRESSION, style=_STYLE["warning"])
+    text.append(f' "{shorten(unused.text)}"')
+    text.append(" — ", style="dim")
+    text.append(unused_message(unused))
     return text
 
 
