@@ -33,6 +33,12 @@ class Options(BaseModel):
         description="'paragraph': a claim without markers is covered by the next marker "
         "in its paragraph; 'sentence': a marker covers only its own sentence or clause.",
     )
+    profile: Literal["news", "docs"] = Field(
+        default="news",
+        description="What kind of prose the articles are: 'news' (every sourced statement "
+        "needs a citation) or 'docs' (technical documentation: definitions, numbered "
+        "procedure steps, version numbers and first-person plans need none).",
+    )
     fail_on: frozenset[Status] = Field(
         default=DEFAULT_FAIL_ON,
         description="Statuses that fail the check: a list, a comma-separated string, or 'none'.",
