@@ -56,6 +56,24 @@ class NeedCues:
     narration_subjects: frozenset[str]
     pronoun_starts: frozenset[str]
     not_narration: frozenset[str]
+    # Unnamed speakers ("Police said"), non-speakers ("the ID says") and the article's own
+    # reporting ("we reviewed"); empty for languages that do not provide them.
+    generic_speakers: frozenset[str] = frozenset()
+    speaker_determiners: frozenset[str] = frozenset()
+    generic_speech_verbs: frozenset[str] = frozenset()
+    quote_verbs: frozenset[str] = frozenset()
+    speaker_adverbs: frozenset[str] = frozenset()
+    speaker_qualifiers: tuple[str, ...] = ()
+    quantifier_speakers: frozenset[str] = frozenset()
+    noun_like_verbs: frozenset[str] = frozenset()
+    not_speakers: frozenset[str] = frozenset()
+    own_reporting: tuple[str, ...] = ()
+    # The `docs` profile: definitions, procedure steps, plans, numbered parts.
+    docs_definitions: tuple[str, ...] = ()
+    docs_step_verbs: frozenset[str] = frozenset()
+    docs_step_openers: tuple[str, ...] = ()
+    docs_plans: tuple[str, ...] = ()
+    docs_numbered_parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
