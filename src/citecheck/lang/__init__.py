@@ -17,7 +17,14 @@ from importlib.metadata import entry_points
 
 from citecheck.errors import InvalidOptionsError
 
-__all__ = ["Language", "NeedCues", "SplitterWords", "available_languages", "get_language"]
+__all__ = [
+    "BoilerplateWords",
+    "Language",
+    "NeedCues",
+    "SplitterWords",
+    "available_languages",
+    "get_language",
+]
 
 ENTRY_POINT_GROUP = "citecheck.languages"
 
@@ -76,6 +83,21 @@ class NeedCues:
     docs_numbered_parts: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class BoilerplateWords:
+    """Page furniture in plain-text sources (`sources/plain_text.py`): menus, cookie notices.
+
+    Phrases are regular-expression alternatives matched case-insensitively; word sets
+    are lower case. Empty lists turn the clean-up off for a language.
+    """
+
+    title_labels: tuple[str, ...] = ()  # "TITLE:" lines at the top name the source
+    navigation: frozenset[str] = frozenset()  # words of menu lines ("home", "sport", "login")
+    phrases: tuple[str, ...] = ()  # whole short lines ("Share this article", "Advertisement")
+    cookie: tuple[str, ...] = ()  # cookie and consent notices
+    copyright: tuple[str, ...] = ()  # "© 2024 …", "All rights reserved"
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Language:
     """Everything citecheck knows about one language, as plain data (compared by identity)."""
@@ -106,6 +128,7 @@ class Language:
     reference_titles: tuple[str, ...]
     splitter: SplitterWords
     need: NeedCues
+    boilerplate: BoilerplateWords = field(default_factory=BoilerplateWords)
     antonyms: Mapping[str, frozenset[str]] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -51,11 +51,12 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
         if not found and not report.unused_suppressions:
             continue
         name = article_name(report)
+        titles = {s.id: s.title for s in report.sources if s.title}
         console.print(Text(article_heading(report), style="bold underline"), soft_wrap=True)
         for _, group in groupby(found, key=lambda claim: claim.paragraph):
             for claim in group:
                 console.print(_finding(name, claim, claim.severity or "warning"), soft_wrap=True)
-                for line in _evidence(claim):
+                for line in _evidence(claim, titles):
                     console.print(line, soft_wrap=True)
             console.print()
         if report.unused_suppressions:
@@ -89,11 +90,14 @@ def _unused(name: str, unused: UnusedSuppression) -> Text:
     return text
 
 
-def _evidence(claim: ClaimResult) -> list[Text]:
+def _evidence(claim: ClaimResult, titles: dict[str, str]) -> list[Text]:
     lines = []
     suggested = set(claim.suggested_citations) - set(claim.citations)
     for evidence in claim.evidence[:_MAX_EVIDENCE]:
         label = f"source {evidence.source_id}"
+        title = titles.get(evidence.source_id)
+        if title:
+            label += f" ({shorten(title, 60)})"
         if evidence.source_id in suggested:
             label += " (not cited)"
         if evidence.page is not None:

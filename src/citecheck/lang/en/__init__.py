@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from citecheck.lang import Language, NeedCues, SplitterWords
-from citecheck.lang.en import attribution, cues, docs, lexicon, sentences, spelling
+from citecheck.lang import BoilerplateWords, Language, NeedCues, SplitterWords
+from citecheck.lang.en import (
+    attribution,
+    boilerplate,
+    cues,
+    docs,
+    lexicon,
+    sentences,
+    spelling,
+)
 from citecheck.lang.en.synonyms import SYNONYMS
 
 LANGUAGE = Language(
@@ -73,6 +81,13 @@ LANGUAGE = Language(
         docs_step_openers=docs.STEP_OPENERS,
         docs_plans=docs.PLANS,
         docs_numbered_parts=docs.NUMBERED_PARTS,
+    ),
+    boilerplate=BoilerplateWords(
+        title_labels=boilerplate.TITLE_LABELS,
+        navigation=boilerplate.NAVIGATION,
+        phrases=boilerplate.PHRASES,
+        cookie=boilerplate.COOKIE,
+        copyright=boilerplate.COPYRIGHT,
     ),
 )
 
