@@ -15,10 +15,14 @@ from citecheck.config import Options
 from citecheck.match.types import Suggestion, Verdict
 from citecheck.need import NeedDecision
 from citecheck.parse import ParsedArticle, ParsedClaim
+from citecheck.parse.display import display_span
 from citecheck.parse.scope import NO_SOURCE_KINDS
 from citecheck.reasons import SUGGESTION_CHARS, reason, shorten
 from citecheck.report import (
+    ClaimDisplay,
     ClaimResult,
+    Display,
+    DisplaySpan,
     Evidence,
     Reason,
     Report,
@@ -84,6 +88,7 @@ def assemble(
         fail_on=fail_on,
         article_text=parsed.text,
         source_texts={sid: sources.loaded[sid].text for sid in ids if sid in sources.loaded},
+        display=_display(parsed),
         unused_suppressions=tuple(
             UnusedSuppression(
                 action=u.action,
@@ -97,6 +102,28 @@ def assemble(
             for u in parsed.unused_suppressions
         ),
     )
+
+
+def _display(parsed: ParsedArticle) -> Display | None:
+    """Where each claim and marker of an HTML article stands in its visible text."""
+    if parsed.display is None:
+        return None
+    offsets = parsed.display.offsets
+    claims = []
+    for claim in parsed.claims:
+        span = display_span(offsets, claim.start, claim.end)
+        if span is None:
+            continue
+        markers = [display_span(offsets, m.start, m.end) for m in claim.markers]
+        claims.append(
+            ClaimDisplay(
+                index=claim.index,
+                start=span[0],
+                end=span[1],
+                markers=tuple(DisplaySpan(start=a, end=b) for a, b in filter(None, markers)),
+            )
+        )
+    return Display(text=parsed.display.text, claims=tuple(claims))
 
 
 def _source_info(source_id: str, sources: LoadedSources, cited_by: list[int]) -> SourceInfo:

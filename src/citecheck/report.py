@@ -131,6 +131,36 @@ class UnusedSuppression(_Model):
     column: int = Field(ge=1)
 
 
+class DisplaySpan(_Model):
+    """A span of `Display.text`."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class ClaimDisplay(_Model):
+    """Where a claim and its markers stand in the display text."""
+
+    index: int = Field(ge=0, description="The claim's index.")
+    start: int = Field(ge=0, description="Offset of the claim in `Display.text`.")
+    end: int = Field(ge=0)
+    markers: tuple[DisplaySpan, ...] = Field(
+        default=(), description="Its markers in `Display.text`, in order."
+    )
+
+
+class Display(_Model):
+    """An HTML article as a reader sees it, for reports that show the article.
+
+    `text` is the visible text (no tags, scripts, styles or navigation; entities
+    decoded); spans here index `text`. Claim offsets elsewhere in the report still
+    index the HTML as given (`article_text`).
+    """
+
+    text: str
+    claims: tuple[ClaimDisplay, ...] = ()
+
+
 class Evidence(_Model):
     """A passage of a source that backs (part of) a claim."""
 
@@ -281,6 +311,11 @@ class Report(_Model):
     source_texts: dict[str, str] | None = Field(
         default=None,
         description="The text of each loaded source by id: what evidence offsets point into.",
+    )
+    display: Display | None = Field(
+        default=None,
+        description="HTML articles: the visible text and the claims' spans in it, for the HTML "
+        "report (offsets elsewhere stay offsets into the HTML).",
     )
     unused_suppressions: tuple[UnusedSuppression, ...] = Field(
         default=(),

@@ -24,7 +24,10 @@ class Cues:
     transition: re.Pattern[str]
     speech: re.Pattern[str]
     money: re.Pattern[str]
-    generic: re.Pattern[str] | None  # "Police said", "the company expects": an unnamed speaker
+    # "Police said", "the company expects": an unnamed speaker before one of `generic_verbs`
+    # (the pattern ends at the verb: it is searched only just before each such verb).
+    generic: re.Pattern[str] | None
+    generic_verbs: frozenset[str]
     own_reporting: re.Pattern[str] | None  # "we reviewed", "our analysis": the article's own
     speaker_gap: re.Pattern[str]  # adverbs that may stand between a speaker and its verb
 
@@ -48,6 +51,9 @@ def compile_cues(language: Language) -> Cues:
             re.IGNORECASE,
         ),
         generic=_generic_speaker(language),
+        generic_verbs=frozenset(
+            w.lower() for w in language.need.generic_speech_verbs | language.need.quote_verbs
+        ),
         own_reporting=(
             re.compile(_any(need.own_reporting), re.IGNORECASE) if need.own_reporting else None
         ),
@@ -81,6 +87,6 @@ def _generic_speaker(language: Language) -> re.Pattern[str] | None:
         rf"(?P<noun>{_words(need.generic_speakers)})){qualifier}"
         rf"(?:\s+(?:{_words(need.speaker_adverbs)})){{0,2}}\s+"
         rf"(?:(?P<verb>{_words(need.generic_speech_verbs)})|(?P<quoting>{_words(need.quote_verbs)}))"
-        rf"(?![\w'’\-])",
+        rf"\Z",
         re.IGNORECASE,
     )

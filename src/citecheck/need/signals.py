@@ -137,6 +137,10 @@ def _speaker(name: str, before: str, cues: Cues) -> bool:
     return cues.speaker_gap.match(before, at + len(name)) is not None
 
 
+#: How far before its verb an unnamed speaker may start ("people familiar with the talks").
+SPEAKER_WINDOW = 120
+_WORD = re.compile(r"[^\W\d_]+")
+
 #: A quotation opening after a "called …" verb: a quote mark at a word's start.
 _QUOTATION = re.compile(r"(?:^|[\s(])[\"“‘']|[\"“”]")
 
@@ -150,7 +154,12 @@ def generic_attribution(text: str, cues: Cues) -> str | None:
     if cues.generic is None:
         return None
     need = cues.language.need
-    for found in cues.generic.finditer(text):
+    for word in _WORD.finditer(text):  # one pass over the words; the pattern only near verbs
+        if word.group().lower() not in cues.generic_verbs:
+            continue
+        found = cues.generic.search(text, max(0, word.start() - SPEAKER_WINDOW), word.end())
+        if found is None:
+            continue
         if found.group("quoting") is not None and not _QUOTATION.search(text, found.end()):
             continue
         verb = (found.group("verb") or "").lower()
