@@ -42,6 +42,15 @@ GENERIC_SPEAKERS: frozenset[str] = frozenset(
         *("campaign", "party", "team", "club", "organisation", "organization", "charity"),
         *("airline", "carrier", "operator", "utility", "insurer", "lender", "retailer"),
         *("manufacturer", "developer", "publisher", "network", "studio", "prosecution"),
+        # …and in the plural ("Operators expect", "Airlines say").
+        *("companies", "firms", "ministries", "departments", "agencies", "councils"),
+        *("governments", "boards", "committees", "universities", "hospitals", "schools"),
+        *("districts", "cities", "counties", "states", "courts", "banks", "groups", "parties"),
+        *("teams", "clubs", "organisations", "organizations", "charities", "airlines"),
+        *("carriers", "operators", "utilities", "insurers", "lenders", "retailers"),
+        *("manufacturers", "developers", "publishers", "networks", "studios", "businesses"),
+        *("shopkeepers", "merchants", "drivers", "commuters", "passengers", "fishermen"),
+        *("economists", "forecasters", "pollsters", "historians", "engineers", "nurses"),
     }
 )
 
