@@ -22,6 +22,7 @@ from typing import Any
 from citecheck.errors import InvalidOptionsError
 from citecheck.render import RenderOptions
 from citecheck.render.labels import LOOKS, look
+from citecheck.render.names import Spans, claim_names
 from citecheck.render.textmarks import (
     context_around,
     fallback_terms,
@@ -138,9 +139,6 @@ def _percent(score: float | None) -> str | None:
     return None if score is None else f"{round(score * 100)}%"
 
 
-Spans = tuple[int, int, list[tuple[int, int]]]  # a claim's start, end and marker spans
-
-
 class _Texts:
     """What claim views read from the report, looked up once per page.
 
@@ -153,7 +151,7 @@ class _Texts:
         self.sources = report.source_texts or {}
         self.titles = {s.id: s.title for s in report.sources}
         self.article, self.spans = _shown(report)
-        self.labels = claim_labels(report.claims, self.article, self.spans)
+        self.labels = claim_names(report.claims, self.article, self.spans)
 
 
 def _shown(report: Report) -> tuple[str, dict[int, Spans]]:
@@ -166,44 +164,6 @@ def _shown(report: Report) -> tuple[str, dict[int, Spans]]:
     return report.article_text or "", {
         c.index: (c.start, c.end, [(m.start, m.end) for m in c.markers]) for c in report.claims
     }
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def claim_labels(
-    claims: Sequence[ClaimResult], shown: str, spans: dict[int, Spans]
-) -> dict[int, str]:
-    """How the page names each claim: its line and its markers (`line 3 · [2]`).
-
-    Never an internal claim number: a reader finds a claim by its line and marker.
-    Claims that would share a label get their place among them (`line 3 (2nd)`).
-    """
-    base: dict[int, str] = {}
-    for claim in claims:
-        marks = [
-            squash_spaces(showable(shown[a:b])).strip()
-            for a, b in spans.get(claim.index, (0, 0, []))[2]
-        ]
-        if not any(marks):
-            marks = [squash_spaces(showable(m.text)).strip() for m in claim.markers]
-        marker = " ".join(m for m in marks if m)
-        if len(marker) > 24:
-            marker = marker[:23] + "…"
-        base[claim.index] = f"line {claim.line}" + (f" · {marker}" if marker else "")
-    counts: dict[str, int] = {}
-    for label in base.values():
-        counts[label] = counts.get(label, 0) + 1
-    seen: dict[str, int] = {}
-    labels: dict[int, str] = {}
-    for index, label in base.items():
-        if counts[label] > 1:
-            seen[label] = seen.get(label, 0) + 1
-            label = f"{label} ({_ordinal(seen[label])})"
-        labels[index] = label
-    return labels
 
 
 def _evidence_view(evidence: Evidence, claim: ClaimResult, texts: _Texts) -> dict[str, Any]:
