@@ -88,7 +88,7 @@ def assemble(
         fail_on=fail_on,
         article_text=parsed.text,
         source_texts={sid: sources.loaded[sid].text for sid in ids if sid in sources.loaded},
-        display=_display(parsed),
+        display=display_of(parsed),
         unused_suppressions=tuple(
             UnusedSuppression(
                 action=u.action,
@@ -104,7 +104,7 @@ def assemble(
     )
 
 
-def _display(parsed: ParsedArticle) -> Display | None:
+def display_of(parsed: ParsedArticle) -> Display | None:
     """Where each claim and marker of an HTML article stands in its visible text."""
     if parsed.display is None:
         return None
