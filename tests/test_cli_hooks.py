@@ -21,7 +21,7 @@ def hook_fields() -> dict[str, str]:
 def test_hook_runs_the_check_command_on_articles() -> None:
     fields = hook_fields()
     assert fields["id"] == "citecheck"
-    assert fields["entry"] == "citecheck check"
+    assert fields["entry"] == "citecheck check --force-exclude"
     assert fields["language"] == "python"
     pattern = re.compile(fields["files"])
     for name in ("story.md", "docs/a.markdown", "notes.txt", "page.html", "old.htm"):

@@ -115,9 +115,9 @@ def test_clicking_a_claim_opens_its_evidence(driver: WebDriver, tmp_path: Path) 
     panel = _panel(driver)
     assert panel.is_displayed()
     assert claim.get_attribute("aria-expanded") == "true"
-    assert panel.find_element(By.ID, "panel-heading").text == "Claim 3"
+    assert panel.find_element(By.ID, "panel-heading").text == "line 1 · [1] (2nd)"
     announced = driver.find_element(By.ID, "panel-announce").get_attribute("textContent")
-    assert announced == "Claim 3, Partly supported: details shown"  # for screen readers
+    assert announced == "line 1 · [1] (2nd), Partly supported: details shown"  # screen readers
     assert panel.find_element(By.CSS_SELECTOR, ".panel-status").text.endswith("Partly supported")
     quote = panel.find_element(By.CSS_SELECTOR, ".evidence mark.quote")
     assert quote.text == "Delegates approved a convention on platform work after long talks."
@@ -265,3 +265,126 @@ def test_without_scripts_the_details_are_listed(driver: WebDriver, tmp_path: Pat
         assert len(driver.find_elements(By.CSS_SELECTOR, ".appendix .detail")) == 5
     finally:
         driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+# --- issue 12: report labels, chips, the phone sheet, HTML articles -----------------------
+
+
+def _many_findings() -> Report:
+    """A long article with 14 uncited claims, one per paragraph."""
+    paragraphs = [
+        f"Officials said the {name} budget rose by {n + 3} percent last year."
+        for n, name in enumerate(
+            [
+                *("library", "pool", "park", "road", "school", "bus", "water", "housing"),
+                *("museum", "harbour", "bridge", "tram", "clinic", "market"),
+            ]
+        )
+    ]
+    filler = "The council meets on the first Tuesday of each month in the town hall."
+    article = "\n\n".join(f"{p}\n\n{filler}" for p in paragraphs)
+    return citecheck.verify(article, {}, article_name="budget.md")
+
+
+def test_phone_sheet_never_covers_the_claim_it_describes(driver: WebDriver, tmp_path: Path) -> None:
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 390, "height": 700, "deviceScaleFactor": 2, "mobile": True},
+    )
+    _open(driver, _many_findings(), tmp_path)
+    try:
+        _claim(driver, "uncited").click()
+        check = (
+            "var s = document.getElementById('panel').getBoundingClientRect();"
+            "var c = document.querySelector('.claim.current').getBoundingClientRect();"
+            "return [c.top, c.bottom, s.top];"
+        )
+        for _ in range(5):  # next finding, with the sheet's own button and with the key
+            top, bottom, sheet = driver.execute_script(check)
+            assert top >= 0
+            assert bottom <= sheet, (top, bottom, sheet)
+            _panel(driver).find_element(By.CSS_SELECTOR, '.panel-nav[data-step="1"]').click()
+        driver.switch_to.active_element.send_keys("n")
+        top, bottom, sheet = driver.execute_script(check)
+        assert top >= 0
+        assert bottom <= sheet
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_more_than_ten_findings_collapse_behind_a_toggle(driver: WebDriver, tmp_path: Path) -> None:
+    _open(driver, _many_findings(), tmp_path)
+    toggle = driver.find_element(By.CSS_SELECTOR, ".verdict-jumps .chips-toggle")
+    assert toggle.is_displayed()
+    assert toggle.text == "14 findings"
+    chips = driver.find_element(By.ID, toggle.get_attribute("aria-controls"))
+    assert not chips.is_displayed()
+    toggle.click()
+    assert chips.is_displayed()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    links = chips.find_elements(By.CSS_SELECTOR, "a.jump")
+    assert len(links) == 14
+    assert links[2].text.startswith("?")
+    assert "line 9" in links[2].text
+    assert not any("claim" in link.text.lower() for link in links)
+    links[2].click()
+    assert _panel(driver).find_element(By.ID, "panel-heading").text == "line 9"
+    toggle.click()
+    assert not chips.is_displayed()
+    assert _severe_logs(driver) == []
+
+
+def test_without_scripts_collapsed_chips_are_listed(driver: WebDriver, tmp_path: Path) -> None:
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        _open(driver, _many_findings(), tmp_path)
+        assert not driver.find_element(By.CSS_SELECTOR, ".chips-toggle").is_displayed()
+        chips = driver.find_element(By.CSS_SELECTOR, ".verdict-jumps .chips")
+        assert chips.is_displayed()
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+HTML_ARTICLE = """<!DOCTYPE html>
+<html><head><title>Harbour news</title><style>p { color: red }</style>
+<script>document.title = "pwned"; window.__pwned = 1;</script></head>
+<body><nav><a href="/">Home</a> | <a href="/news">News menu</a></nav>
+<h1>Harbour dredging &quot;starts&quot;</h1>
+<p>The harbour authority began dredging the east channel on Monday.<sup><a
+href="#cite_note-1">[1]</a></sup> Officials said the work would cost &euro;2 million.</p>
+<ol class="references"><li id="cite_note-1"><a href="#cite_ref-1">^</a> Harbour minutes</li></ol>
+</body></html>
+"""
+
+
+def test_an_html_article_shows_its_visible_text_with_claims(
+    driver: WebDriver, tmp_path: Path
+) -> None:
+    report = citecheck.verify(
+        HTML_ARTICLE,
+        {1: "The harbour authority began dredging the east channel on Monday."},
+        article_name="dredging.html",
+    )
+    assert report.display is not None
+    _open(driver, report, tmp_path)
+    shown = driver.execute_script(
+        "var a = document.getElementById('article').cloneNode(true);"
+        "a.querySelectorAll('.glyph').forEach(function (g) { g.remove(); });"
+        "return a.textContent;"
+    )
+    assert shown == report.display.text
+    assert 'Harbour dredging "starts"' in shown
+    for hidden in ("DOCTYPE", "color: red", "pwned", "News menu", "<sup", "&quot;", "&euro;"):
+        assert hidden not in shown
+    assert driver.execute_script("return window.__pwned === undefined") is True
+    supported = _claim(driver, "supported")
+    assert supported.text.endswith("on Monday.[1]")
+    supported.click()
+    panel = _panel(driver)
+    assert panel.find_element(By.ID, "panel-heading").text == "line 6 · [1]"
+    assert panel.find_element(By.CSS_SELECTOR, ".panel-claim").text == (
+        "The harbour authority began dredging the east channel on Monday.[1]"
+    )
+    uncited = _claim(driver, "uncited")
+    assert uncited.text.endswith("Officials said the work would cost €2 million.")
+    assert _severe_logs(driver) == []

@@ -321,13 +321,21 @@ def test_verify_report_renders_its_statuses() -> None:
     ids=["markdown", "html"],
 )
 def test_markup_articles_are_shown_as_written(article: str) -> None:
+    """Markdown as written; HTML as a reader sees it (issue 12), never as live markup."""
     report = citecheck.verify(article, {1: "The ILO met in Geneva on Friday."})
     doc = _parse(render_html(report))
     (div,) = doc.xpath('//div[@id="article"]')
-    assert _text_without_glyphs(div) == article
+    shown = report.display.text if report.display is not None else article
+    assert (report.display is not None) == article.startswith("<h1>")
+    assert _text_without_glyphs(div) == shown
     assert not div.xpath(".//b | .//h1 | .//a | .//p")  # the markup is text, not elements
-    for claim, element in zip(report.claims, div.xpath(".//span[@data-claim]"), strict=True):
-        assert _text_without_glyphs(element) == article[claim.start : claim.end]
+    spans = (
+        [(d.start, d.end) for d in report.display.claims]
+        if report.display is not None
+        else [(c.start, c.end) for c in report.claims]
+    )
+    for (start, end), element in zip(spans, div.xpath(".//span[@data-claim]"), strict=True):
+        assert _text_without_glyphs(element) == shown[start:end]
 
 
 def test_empty_report_renders() -> None:

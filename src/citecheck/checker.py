@@ -142,7 +142,9 @@ class Checker:
         """
 
         def statements(unmarked: Sequence[ParsedClaim]) -> set[int]:
-            decided = self.need.decide_many([(c.text, c.context) for c in unmarked])
+            decided = self.need.decide_many(
+                [(c.text, c.context) for c in unmarked], profile=options.profile
+            )
             needs.update(zip((c.index for c in unmarked), decided, strict=True))
             return {c.index for c, d in zip(unmarked, decided, strict=True) if d.statement}
 

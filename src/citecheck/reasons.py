@@ -200,6 +200,12 @@ CATALOGUE: dict[str, Code] = {
         lambda p: f"reports what '{p['speaker']}' said or thinks but cites no source",
         ("speaker",),
     ),
+    "generic_attribution_uncited": Code(
+        "Reports the words or views of an unnamed or generic speaker (police, analysts, the "
+        "company, the mayor) without citing a source.",
+        lambda p: f"attributes it to '{p['speaker']}' but cites no source",
+        ("speaker",),
+    ),
     "analysis_uncited": Code(
         "Reads as the article's own analysis or opinion, unattributed and uncited.",
         lambda p: f"reads as unattributed analysis ('{p['cue']}'): attribute or cite it",
@@ -239,12 +245,34 @@ CATALOGUE: dict[str, Code] = {
         "Says too little to check (fewer than three content words).",
         lambda p: "says too little to need a source",
     ),
+    "exempt_own_reporting": Code(
+        'The article\'s own reporting ("we reviewed", "our analysis"): the article is the source.',
+        lambda p: "the article's own reporting: it is the source",
+    ),
+    "exempt_definition": Code(
+        "Profile docs: a definition of a term needs no source.",
+        lambda p: "a definition (docs profile): needs no source",
+    ),
+    "exempt_procedure": Code(
+        "Profile docs: a procedure step or instruction needs no source.",
+        lambda p: "a procedure step (docs profile): needs no source",
+    ),
+    "exempt_plan": Code(
+        'Profile docs: the authors\' own plans ("We plan to …") need no source.',
+        lambda p: "the authors' own plan (docs profile): needs no source",
+    ),
     "no_need": Code(
         "The need model does not rate the sentence as needing a source.",
         lambda p: f"does not read as a claim that needs a source (need score {p['score']})",
         ("score",),
     ),
 }
+
+
+#: The codes that say why an `exempt` claim needs no source: every exempt claim has one.
+EXEMPT_CODES: frozenset[str] = frozenset(
+    code for code in CATALOGUE if code.startswith("exempt_") or code == "no_need"
+)
 
 
 def reason(code: str, **params: ReasonParam) -> Reason:

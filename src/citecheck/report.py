@@ -115,6 +115,52 @@ class Suppression(_Model):
     reason: str = Field(default="", description="The justification given, if any.")
 
 
+class UnusedSuppression(_Model):
+    """An inline `citecheck: ignore` or `off` comment that suppresses no claim.
+
+    Reported as a warning (rule `citecheck/unused-suppression`), like ruff's unused
+    `noqa`: a stale comment could otherwise hide a future finding. It never fails a check.
+    """
+
+    action: Literal["ignore", "off"] = Field(description="The comment's keyword.")
+    reason: str = Field(default="", description="The justification the comment gives.")
+    text: str = Field(description="The comment as written in the article.")
+    start: int = Field(ge=0, description="Offset of the comment in the article.")
+    end: int = Field(ge=0)
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+
+
+class DisplaySpan(_Model):
+    """A span of `Display.text`."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class ClaimDisplay(_Model):
+    """Where a claim and its markers stand in the display text."""
+
+    index: int = Field(ge=0, description="The claim's index.")
+    start: int = Field(ge=0, description="Offset of the claim in `Display.text`.")
+    end: int = Field(ge=0)
+    markers: tuple[DisplaySpan, ...] = Field(
+        default=(), description="Its markers in `Display.text`, in order."
+    )
+
+
+class Display(_Model):
+    """An HTML article as a reader sees it, for reports that show the article.
+
+    `text` is the visible text (no tags, scripts, styles or navigation; entities
+    decoded); spans here index `text`. Claim offsets elsewhere in the report still
+    index the HTML as given (`article_text`).
+    """
+
+    text: str
+    claims: tuple[ClaimDisplay, ...] = ()
+
+
 class Evidence(_Model):
     """A passage of a source that backs (part of) a claim."""
 
@@ -265,6 +311,15 @@ class Report(_Model):
     source_texts: dict[str, str] | None = Field(
         default=None,
         description="The text of each loaded source by id: what evidence offsets point into.",
+    )
+    display: Display | None = Field(
+        default=None,
+        description="HTML articles: the visible text and the claims' spans in it, for the HTML "
+        "report (offsets elsewhere stay offsets into the HTML).",
+    )
+    unused_suppressions: tuple[UnusedSuppression, ...] = Field(
+        default=(),
+        description="Inline suppression comments that suppress no claim (warnings, never failing).",
     )
 
     @model_validator(mode="before")

@@ -237,6 +237,26 @@ def check(
             help="Record today's findings in this file.",
         ),
     ] = None,
+    force_exclude: Annotated[
+        bool | None,
+        typer.Option(
+            "--force-exclude/--no-force-exclude",
+            rich_help_panel="Configuration",
+            help="Skip files named on the command line too when 'exclude' matches them or "
+            "they lie in --sources-dir (for pre-commit; default: the force-exclude key).",
+            show_default=False,
+        ),
+    ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile",
+            rich_help_panel="Checking",
+            metavar="PROFILE",
+            help="What kind of prose: news (default) or docs (definitions, procedure steps, "
+            "version numbers and plans need no source).",
+        ),
+    ] = None,
 ) -> None:
     """Check articles and report claims their sources do not support."""
     err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
@@ -252,6 +272,7 @@ def check(
                 format=article_format,
                 judge=judge,
                 marker_scope=marker_scope,
+                profile=profile,
                 allow_private_urls=allow_private_urls,
                 offline=offline,
                 use_cache=cache,
@@ -262,6 +283,7 @@ def check(
             quiet=quiet,
             baseline=baseline,
             write_baseline=write_baseline,
+            force_exclude=force_exclude,
             err=err,
         )
         if exit_zero and code == EXIT_FINDINGS:
@@ -299,6 +321,7 @@ def _overrides(**flags: Any) -> dict[str, Any]:
     for key, allowed in (
         ("format", ("auto", "text", "markdown", "html")),
         ("marker_scope", ("sentence", "paragraph")),
+        ("profile", ("news", "docs")),
     ):
         if key in given and given[key] not in allowed:
             flag = "--" + key.replace("_", "-")
@@ -319,6 +342,7 @@ def _check(
     quiet: bool,
     baseline: Path | None,
     write_baseline: Path | None,
+    force_exclude: bool | None,
     err: Console,
 ) -> int:
     formats = available()
@@ -331,7 +355,7 @@ def _check(
         _usage(f"--sources-dir {sources_dir}: no such directory")
     known = baselines.read_baseline(baseline) if baseline is not None else None
     skip = (sources_dir,) if sources_dir is not None else ()
-    files = discover(articles, SettingsCache(config), skip=skip)
+    files = discover(articles, SettingsCache(config), skip=skip, force_exclude=force_exclude)
     if len(files) > 1 and not takes_several(output_format):
         _usage(
             f"--output-format {output_format} shows one article at a time; {len(files)} were given"
@@ -379,7 +403,8 @@ def _check(
     elif write_baseline is not None:
         count = baselines.write_baseline(write_baseline, reports)
         if not quiet:
-            note(err, f"wrote {count} finding(s) to the baseline {write_baseline}")
+            noun = "finding" if count == 1 else "findings"
+            note(err, f"wrote {count} {noun} to {write_baseline}")
     if known is not None and baseline is not None:
         reports = baselines.apply_baseline(reports, known, baseline)
 

@@ -4,8 +4,10 @@ The nearest file found by walking up from an article wins (a `citecheck.toml`
 before a `pyproject.toml` in the same directory; a `pyproject.toml` without a
 `[tool.citecheck]` table is skipped). Keys are `Options` fields (dashes or
 underscores) plus `include` and `exclude`, the globs used when a directory is
-given as ARTICLE. A relative `cache-dir` is relative to the file. Unknown
-keys are errors that name the key and the file.
+given as ARTICLE, and `force-exclude`, which applies `exclude` to files named on
+the command line too (as ruff's `force-exclude`). A relative `cache-dir` is
+relative to the file. Unknown keys are errors that name the key, the file and
+the nearest known key.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from citecheck.report import parse_fail_on as read_fail_on
 CONFIG_FILES = ("citecheck.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ARTICLE_GLOBS
 DEFAULT_EXCLUDE = (".*", "node_modules", "__pycache__", "venv")
-_CLI_KEYS = ("include", "exclude")
+_GLOB_KEYS = ("include", "exclude")
+_FORCE_EXCLUDE = "force_exclude"
+_CLI_KEYS = (*_GLOB_KEYS, _FORCE_EXCLUDE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,7 @@ class Settings:
     options: dict[str, Any] = field(default_factory=dict)
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    force_exclude: bool = False  # `exclude` applies to files named on the command line too
 
     def build_options(self, overrides: Mapping[str, Any]) -> Options:
         """Options from this file, then the command-line `overrides` on top."""
@@ -48,6 +53,11 @@ class Settings:
     @property
     def origin(self) -> str:
         return str(self.path) if self.path is not None else "defaults"
+
+    @property
+    def root(self) -> Path:
+        """Where `exclude` patterns start from: the file's directory (else the working one)."""
+        return self.path.parent if self.path is not None else Path.cwd()
 
 
 def parse_fail_on(value: object, *, origin: str) -> frozenset[Status]:
@@ -74,11 +84,13 @@ def find_config(start: Path) -> Path | None:
 def load_settings(path: Path) -> Settings:
     """Read and validate one configuration file; raise `ConfigError` naming the problem."""
     table = _read_table(path)
-    extra: dict[str, tuple[str, ...]] = {}
+    extra: dict[str, Any] = {}
     options: dict[str, Any] = {}
     try:
         _split(path, table, extra, options)
-        Options.from_mapping(options, origin=str(path))
+        Options.from_mapping(
+            options, origin=str(path), also_known=[k.replace("_", "-") for k in _CLI_KEYS]
+        )
     except InvalidOptionsError as exc:
         raise ConfigError(str(exc)) from None
     return Settings(path=path, options=options, **extra)
@@ -87,13 +99,17 @@ def load_settings(path: Path) -> Settings:
 def _split(
     path: Path,
     table: dict[str, Any],
-    extra: dict[str, tuple[str, ...]],
+    extra: dict[str, Any],
     options: dict[str, Any],
 ) -> None:
-    """Sort a config table into command-line keys (globs) and `Options` fields."""
+    """Sort a config table into command-line keys (globs, force-exclude) and `Options` fields."""
     for key, value in table.items():
-        if key in _CLI_KEYS:
+        if key in _GLOB_KEYS:
             extra[key] = _globs(path, key, value)
+        elif key.replace("-", "_") == _FORCE_EXCLUDE:
+            if not isinstance(value, bool):
+                raise ConfigError(f"{path}: {key} must be true or false")
+            extra[_FORCE_EXCLUDE] = value
         elif key.replace("-", "_") == "fail_on" and isinstance(value, str | list):
             options[key] = parse_fail_on(value, origin=f"{path}: {key}")
         elif key.replace("-", "_") == "cache_dir" and isinstance(value, str):

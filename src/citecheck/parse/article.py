@@ -19,6 +19,7 @@ from citecheck.errors import InvalidInputError
 from citecheck.lang import Language, get_language
 from citecheck.parse.blocks import Block, Directive
 from citecheck.parse.claims import RawClaim, block_claims
+from citecheck.parse.display import visible_text
 from citecheck.parse.formats import Format, detect_format, read_text
 from citecheck.parse.frontmatter import find_front_matter
 from citecheck.parse.html import read_html
@@ -113,6 +114,7 @@ def read_claims(
     lang = language or get_language(opts.language)
     fmt = detect_format(text) if opts.format == "auto" else opts.format
     blocks, directives, used = _read(text, fmt, lang)
+    display = visible_text(blocks, text) if used == "html" else None
     blocks, references = collect_references(blocks, lang)
     lines = _Lines(text)
 
@@ -170,4 +172,5 @@ def read_claims(
         references=references,
         title=front.title if front else None,
         unused_suppressions=unused,
+        display=display,
     )

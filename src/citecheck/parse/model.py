@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from citecheck.parse.textmap import MappedText
 from citecheck.report import Marker
 
 ClaimKind = Literal["sentence", "clause", "heading", "list_item", "quote", "table_cell", "code"]
@@ -84,3 +85,5 @@ class ParsedArticle:
     references: dict[str, Reference] = field(default_factory=dict)
     title: str | None = None  # the `title` of the article's front matter, if it has one
     unused_suppressions: list[UnusedSuppression] = field(default_factory=list)
+    # HTML articles: the text a reader sees, mapped into the HTML (`parse/display.py`).
+    display: MappedText | None = None

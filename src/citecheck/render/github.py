@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from citecheck.render import RenderOptions
-from citecheck.render.labels import article_name, reason, shorten, summary_line
+from citecheck.render.labels import (
+    UNUSED_SUPPRESSION,
+    article_name,
+    reason,
+    shorten,
+    summary_line,
+    unused_message,
+)
 from citecheck.report import ClaimResult, Report
 
 
@@ -23,6 +30,15 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
         for claim in report.problems():
             level = claim.severity or "warning"
             lines.append(command(level, _properties(name, claim), _message(claim)))
+        for unused in report.unused_suppressions:
+            where: dict[str, str | int] = {
+                "file": name,
+                "line": unused.line,
+                "col": unused.column,
+                "title": f"citecheck: {UNUSED_SUPPRESSION}",
+            }
+            text = f'"{shorten(unused.text, 120)}" — {unused_message(unused)}'
+            lines.append(command("warning", where, text))
     lines.append(summary_line(reports))
     return "\n".join(lines) + "\n"
 

@@ -12,7 +12,13 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from citecheck.render import RenderOptions
-from citecheck.render.labels import article_name, reason, shorten
+from citecheck.render.labels import (
+    UNUSED_SUPPRESSION,
+    article_name,
+    reason,
+    shorten,
+    unused_message,
+)
 from citecheck.report import PROBLEM_STATUSES, ClaimResult, Report
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -45,7 +51,8 @@ def _suite(report: Report) -> ET.Element:
             suite,
             "testcase",
             classname=name,
-            name=clean(f"{claim.line}:{claim.column} {shorten(claim.text, 100)}"),
+            # The name is the claim alone: CI history follows it when lines move.
+            name=clean(shorten(claim.text, 100)),
             file=name,
             line=str(claim.line),
         )
@@ -63,7 +70,18 @@ def _suite(report: Report) -> ET.Element:
         elif level == "warning":
             out = ET.SubElement(case, "system-out")
             out.text = clean(f"warning: {claim.status.value} — {_details(claim)}")
-    suite.set("tests", str(len(report.claims)))
+    for unused in report.unused_suppressions:  # a passing case with a warning: never failing
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname=name,
+            name=clean(f"{UNUSED_SUPPRESSION}: {shorten(unused.text, 100)}"),
+            file=name,
+            line=str(unused.line),
+        )
+        out = ET.SubElement(case, "system-out")
+        out.text = clean(f"warning: {UNUSED_SUPPRESSION} — {unused_message(unused)}")
+    suite.set("tests", str(len(report.claims) + len(report.unused_suppressions)))
     suite.set("failures", str(failures))
     suite.set("errors", "0")
     suite.set("skipped", str(skipped))

@@ -1,13 +1,16 @@
 """SARIF 2.1.0 output, for GitHub code scanning and other SARIF viewers.
 
-One run; one rule per status (`citecheck/unsupported`, ...); one result per
-finding, located by line/column (1-based, in Unicode code points) and by
-character offset and length. Claims suppressed inline or by a baseline are kept
-as results with a `suppressions` entry, so viewers can show or hide them.
+One run; one rule per status (`citecheck/unsupported`, ...), plus
+`citecheck/unused-suppression` for inline suppression comments that suppress no
+claim (warnings); one result per finding, located by line/column (1-based, in
+Unicode code points) and by character offset and length. Claims suppressed
+inline or by a baseline are kept as results with a `suppressions` entry, so
+viewers can show or hide them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import PurePath, PureWindowsPath
@@ -15,8 +18,18 @@ from typing import Any
 from urllib.parse import quote
 
 from citecheck.render import RenderOptions
-from citecheck.render.labels import article_name, description, look, reason, rule_statuses, shorten
-from citecheck.report import ClaimResult, Report, Status, claim_hash
+from citecheck.render.labels import (
+    UNUSED_SUPPRESSION,
+    UNUSED_SUPPRESSION_HELP,
+    article_name,
+    description,
+    look,
+    reason,
+    rule_statuses,
+    shorten,
+    unused_message,
+)
+from citecheck.report import ClaimResult, Report, Status, UnusedSuppression, claim_hash
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/citecheck/citecheck"
@@ -41,6 +54,13 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
             results.append(
                 _result(claim, report, uri, artifact_index, rule_index[claim.status], level)
             )
+        unused_index = len(statuses)  # the unused-suppression rule comes after the statuses
+        results.extend(
+            _unused_result(u, uri, artifact_index, unused_index) for u in report.unused_suppressions
+        )
+    rules = [_rule(status, status in failing) for status in statuses]
+    if any(report.unused_suppressions for report in reports):
+        rules.append(_UNUSED_RULE)
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -51,7 +71,7 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
                         "name": "citecheck",
                         "version": options.tool_version,
                         "informationUri": INFORMATION_URI,
-                        "rules": [_rule(status, status in failing) for status in statuses],
+                        "rules": rules,
                     }
                 },
                 "columnKind": "unicodeCodePoints",
@@ -88,6 +108,49 @@ def _rule(status: Status, fails: bool) -> dict[str, Any]:
         "help": {"text": look(status).help},
         "defaultConfiguration": {"level": "error" if fails else "warning"},
         "properties": {"tags": ["citations"]},
+    }
+
+
+#: The rule of an inline suppression comment that suppresses no claim: a warning, never failing.
+_UNUSED_RULE: dict[str, Any] = {
+    "id": f"citecheck/{UNUSED_SUPPRESSION}",
+    "name": "UnusedSuppression",
+    "shortDescription": {"text": "An inline citecheck suppression comment suppresses no claim."},
+    "fullDescription": {
+        "text": "An inline citecheck suppression comment suppresses no claim. "
+        + UNUSED_SUPPRESSION_HELP
+    },
+    "help": {"text": UNUSED_SUPPRESSION_HELP},
+    "defaultConfiguration": {"level": "warning"},
+    "properties": {"tags": ["citations", "suppressions"]},
+}
+
+
+def _unused_result(
+    unused: UnusedSuppression, uri: str, artifact_index: int, rule_index: int
+) -> dict[str, Any]:
+    """A warning for a suppression comment that suppresses nothing (no line in its hash)."""
+    digest = hashlib.sha256(f"{unused.action}\0{unused.text}".encode()).hexdigest()[:32]
+    return {
+        "ruleId": _UNUSED_RULE["id"],
+        "ruleIndex": rule_index,
+        "level": "warning",
+        "message": {"text": f'"{shorten(unused.text)}" — {unused_message(unused)}'},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri, "index": artifact_index},
+                    "region": {
+                        "startLine": unused.line,
+                        "startColumn": unused.column,
+                        "charOffset": unused.start,
+                        "charLength": max(0, unused.end - unused.start),
+                        "snippet": {"text": unused.text},
+                    },
+                }
+            }
+        ],
+        "partialFingerprints": {"suppressionHash/v1": digest},
     }
 
 

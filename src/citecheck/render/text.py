@@ -19,8 +19,16 @@ from rich.console import Console
 from rich.text import Text
 
 from citecheck.render import RenderOptions
-from citecheck.render.labels import article_name, reason, shorten, summary_line
-from citecheck.report import ClaimResult, Report
+from citecheck.render.labels import (
+    UNUSED_SUPPRESSION,
+    article_heading,
+    article_name,
+    reason,
+    shorten,
+    summary_line,
+    unused_message,
+)
+from citecheck.report import ClaimResult, Report, UnusedSuppression
 
 _STYLE = {"error": "bold red", "warning": "yellow"}
 _MAX_EVIDENCE = 2
@@ -40,15 +48,20 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     )
     for report in reports:
         found = report.problems()
-        if not found:
+        if not found and not report.unused_suppressions:
             continue
         name = article_name(report)
-        console.print(Text(name, style="bold underline"), soft_wrap=True)
+        titles = {s.id: s.title for s in report.sources if s.title}
+        console.print(Text(article_heading(report), style="bold underline"), soft_wrap=True)
         for _, group in groupby(found, key=lambda claim: claim.paragraph):
             for claim in group:
                 console.print(_finding(name, claim, claim.severity or "warning"), soft_wrap=True)
-                for line in _evidence(claim):
+                for line in _evidence(claim, titles):
                     console.print(line, soft_wrap=True)
+            console.print()
+        if report.unused_suppressions:
+            for unused in report.unused_suppressions:
+                console.print(_unused(name, unused), soft_wrap=True)
             console.print()
     if not options.quiet:
         console.print(Text(summary_line(reports), style="bold"), soft_wrap=True)
@@ -66,11 +79,25 @@ def _finding(name: str, claim: ClaimResult, level: str) -> Text:
     return text
 
 
-def _evidence(claim: ClaimResult) -> list[Text]:
+def _unused(name: str, unused: UnusedSuppression) -> Text:
+    text = Text()
+    text.append(f"{name}:{unused.line}:{unused.column}", style="bold")
+    text.append(" ")
+    text.append(UNUSED_SUPPRESSION, style=_STYLE["warning"])
+    text.append(f' "{shorten(unused.text)}"')
+    text.append(" — ", style="dim")
+    text.append(unused_message(unused))
+    return text
+
+
+def _evidence(claim: ClaimResult, titles: dict[str, str]) -> list[Text]:
     lines = []
     suggested = set(claim.suggested_citations) - set(claim.citations)
     for evidence in claim.evidence[:_MAX_EVIDENCE]:
         label = f"source {evidence.source_id}"
+        title = titles.get(evidence.source_id)
+        if title:
+            label += f" ({shorten(title, 60)})"
         if evidence.source_id in suggested:
             label += " (not cited)"
         if evidence.page is not None:

@@ -15,9 +15,11 @@ from dataclasses import dataclass, replace
 
 from citecheck.errors import SourceError
 from citecheck.filetypes import Kind as FileKind
+from citecheck.lang import Language, get_language
 from citecheck.sources.encoding import decode_bytes
 from citecheck.sources.html_text import html_title, visible_text
 from citecheck.sources.markdown_text import markdown_text
+from citecheck.sources.plain_text import main_text
 
 Kind = FileKind
 
@@ -51,8 +53,17 @@ def sniff_kind(data: bytes) -> Kind | None:
     return None
 
 
-def extract(data: bytes, kind: Kind, *, charset: str | None = None, what: str) -> Extracted:
+def extract(
+    data: bytes,
+    kind: Kind,
+    *,
+    charset: str | None = None,
+    what: str,
+    language: Language | None = None,
+) -> Extracted:
     """Extract the text of `data` read as `kind`; `SourceError` when there is none.
+
+    `language` (default English) knows what page furniture looks like in plain text.
 
     The bytes come from whoever wrote the source, and the parsers below them
     (pypdf, trafilatura, lxml, markdown-it, charset-normalizer) raise many kinds
@@ -60,7 +71,7 @@ def extract(data: bytes, kind: Kind, *, charset: str | None = None, what: str) -
     never an exception that stops the run.
     """
     try:
-        result = _extract(data, kind, charset, what)
+        result = _extract(data, kind, charset, what, language or get_language("en"))
     except SourceError:
         raise
     except Exception as exc:
@@ -83,18 +94,23 @@ def extract(data: bytes, kind: Kind, *, charset: str | None = None, what: str) -
     return result
 
 
-def _extract(data: bytes, kind: Kind, charset: str | None, what: str) -> Extracted:
+def _extract(
+    data: bytes, kind: Kind, charset: str | None, what: str, language: Language
+) -> Extracted:
     if kind == "pdf":
         return pdf_text(data, what=what)
     decoded = decode_bytes(data, declared=charset, html=kind == "html", what=what)
     warnings = tuple(decoded.warnings)
     if kind == "html":
         text, title, notes = html_main_text(decoded.text)
+        if notes:  # trafilatura found no main text: the visible text, furniture dropped
+            text = main_text(text, language.boilerplate).text
         return Extracted(text, CONTENT_TYPES[kind], title, warnings=warnings + notes)
     if kind == "markdown":
         text, title = markdown_text(decoded.text)
         return Extracted(text, CONTENT_TYPES[kind], title, warnings=warnings)
-    return Extracted(decoded.text, CONTENT_TYPES[kind], warnings=warnings)
+    plain = main_text(decoded.text, language.boilerplate)
+    return Extracted(plain.text, CONTENT_TYPES[kind], plain.title, warnings=warnings)
 
 
 # NUL and lone surrogates are valid in a Python str but not in UTF-8 output (JSON,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from citecheck.errors import SourceError
 from citecheck.filetypes import SOURCE_SUFFIXES
+from citecheck.lang import Language
 from citecheck.sources.extract import Extracted, Kind, extract, sniff_kind
 
 #: Source file suffixes and how each is read (`citecheck.filetypes`); `confine` allows only these.
@@ -32,11 +33,13 @@ _OPEN_FLAGS = (
 )
 
 
-def read_file(path: Path, *, max_bytes: int | None = None) -> Extracted:
+def read_file(
+    path: Path, *, max_bytes: int | None = None, language: Language | None = None
+) -> Extracted:
     """Read and extract one file; `SourceError` says why when it cannot be used."""
     data = read_regular_file(path, max_bytes=max_bytes)
     kind = SUFFIX_KINDS.get(path.suffix.lower()) or sniff_kind(data) or "text"
-    return extract(data, kind, what=str(path))
+    return extract(data, kind, what=str(path), language=language)
 
 
 def read_regular_file(path: Path, *, max_bytes: int | None = None) -> bytes:

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from citecheck.lang import Language, NeedCues, SplitterWords
-from citecheck.lang.en import cues, lexicon, sentences, spelling
+from citecheck.lang import BoilerplateWords, Language, NeedCues, SplitterWords
+from citecheck.lang.en import (
+    attribution,
+    boilerplate,
+    cues,
+    docs,
+    lexicon,
+    sentences,
+    spelling,
+)
 from citecheck.lang.en.synonyms import SYNONYMS
 
 LANGUAGE = Language(
@@ -59,6 +67,28 @@ LANGUAGE = Language(
         narration_subjects=cues.NARRATION_SUBJECTS,
         pronoun_starts=cues.PRONOUN_STARTS,
         not_narration=cues.NOT_NARRATION,
+        generic_speakers=attribution.GENERIC_SPEAKERS,
+        speaker_determiners=attribution.SPEAKER_DETERMINERS,
+        generic_speech_verbs=attribution.GENERIC_SPEECH_VERBS,
+        quote_verbs=attribution.QUOTE_VERBS,
+        speaker_adverbs=attribution.SPEAKER_ADVERBS,
+        speaker_qualifiers=attribution.SPEAKER_QUALIFIERS,
+        quantifier_speakers=attribution.QUANTIFIER_SPEAKERS,
+        noun_like_verbs=attribution.NOUN_LIKE_VERBS,
+        not_speakers=attribution.NOT_SPEAKERS,
+        own_reporting=attribution.OWN_REPORTING,
+        docs_definitions=docs.DEFINITIONS,
+        docs_step_verbs=docs.STEP_VERBS,
+        docs_step_openers=docs.STEP_OPENERS,
+        docs_plans=docs.PLANS,
+        docs_numbered_parts=docs.NUMBERED_PARTS,
+    ),
+    boilerplate=BoilerplateWords(
+        title_labels=boilerplate.TITLE_LABELS,
+        navigation=boilerplate.NAVIGATION,
+        phrases=boilerplate.PHRASES,
+        cookie=boilerplate.COOKIE,
+        copyright=boilerplate.COPYRIGHT,
     ),
 )
 
