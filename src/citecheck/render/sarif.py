@@ -4,6 +4,11 @@ One run; one rule per status (`citecheck/unsupported`, ...); one result per
 finding, located by line/column (1-based, in Unicode code points) and by
 character offset and length. Claims suppressed inline or by a baseline are kept
 as results with a `suppressions` entry, so viewers can show or hide them.
+
+SARIF carries data: snippets, quotes and reasons are kept as written (JSON escapes
+them). The texts a viewer shows as messages (`message.text`) show controls and bidi
+overrides as escapes (`escape.safe_line`), and `##[` is written `##\u005b` so the
+file printed in a CI log starts no workflow command.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 from citecheck.render import RenderOptions
+from citecheck.render.escape import json_guard, safe_line
 from citecheck.render.labels import article_name, description, look, reason, rule_statuses, shorten
 from citecheck.report import ClaimResult, Report, Status, claim_hash
 
@@ -60,7 +66,7 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_guard(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
 
 
 def rule_id(status: Status) -> str:
@@ -114,7 +120,7 @@ def _result(
         "ruleId": rule_id(claim.status),
         "ruleIndex": rule_index,
         "level": level,
-        "message": {"text": f'"{shorten(claim.text)}" — {reason(claim)}'},
+        "message": {"text": safe_line(f'"{shorten(claim.text)}" — {reason(claim)}')},
         "locations": [
             {
                 "physicalLocation": {
