@@ -40,6 +40,7 @@ from citecheck.sources.load import Progress, origin_of
 from citecheck.sources.model import Source, SourceLike
 from citecheck.sources.references import merge_sources, sources_from_references
 from citecheck.sources.store import PreparedCache, SourceStore
+from citecheck.surrogates import first_lone_surrogate
 
 if TYPE_CHECKING:
     from citecheck.batch import Job, Outcome
@@ -295,6 +296,15 @@ def check_article(article: object, options: Options) -> str:
         raise InvalidInputError(
             f"the article has {len(article):,} characters, over the limit of "
             f"{options.max_article_chars:,} (option max_article_chars)"
+        )
+    bad = first_lone_surrogate(article)
+    if bad is not None:
+        line = article.count("\n", 0, bad) + 1
+        column = bad - (article.rfind("\n", 0, bad) + 1) + 1
+        raise InvalidInputError(
+            f"the article holds a lone surrogate (U+{ord(article[bad]):04X}) at character "
+            f"{bad:,} (line {line}, column {column}), which is not text; fix the string, or "
+            "decode its bytes with errors='replace'"
         )
     return article
 

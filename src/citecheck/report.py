@@ -8,7 +8,9 @@ only read a `Report`; they never reach back into parsing or matching. The models
 are immutable after construction and double as the documentation of the JSON
 output (`citecheck schema` prints their JSON Schema). Offsets are 0-based
 character offsets into the text the user gave; lines and columns are 1-based and
-derived from offsets.
+derived from offsets. No model holds a lone surrogate: each is replaced with U+FFFD
+at construction (one for one, so offsets hold; `Report.warnings` and
+`SourceInfo.warnings` say so), so any report can be written as JSON or UTF-8.
 """
 
 from __future__ import annotations
@@ -19,7 +21,16 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    computed_field,
+    model_validator,
+)
+
+from citecheck.surrogates import replace_lone_surrogates, surrogate_note
 
 #: Version of the JSON format; 2 added typed reasons, suppressions, severity and the texts.
 REPORT_FORMAT_VERSION = 2
@@ -76,6 +87,42 @@ def parse_fail_on(value: object) -> frozenset[Status]:
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _valid_unicode(cls, data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        """Lone surrogates replaced with U+FFFD; a model with `warnings` says how many.
+
+        Models given as models were checked when they were made, and are kept as they are.
+        """
+        if isinstance(data, dict):
+            data, count = _without_surrogates(data)
+            if count and "warnings" in cls.model_fields:
+                data = {**data, "warnings": (*data.get("warnings", ()), surrogate_note(count))}
+        return handler(data)
+
+
+def _without_surrogates(value: Any) -> tuple[Any, int]:
+    """Plain data without lone surrogates, and how many were replaced."""
+    if isinstance(value, str):
+        return replace_lone_surrogates(value)
+    if isinstance(value, dict):
+        out: dict[Any, Any] = {}
+        total = 0
+        for key, item in value.items():
+            new_key, n_key = _without_surrogates(key)
+            new_item, n_item = _without_surrogates(item)
+            out[new_key] = new_item
+            total += n_key + n_item
+        return out, total
+    if isinstance(value, list | tuple):
+        items = [_without_surrogates(item) for item in value]
+        total = sum(n for _, n in items)
+        if not total:
+            return value, 0
+        cleaned = [item for item, _ in items]
+        return (cleaned if isinstance(value, list) else tuple(cleaned)), total
+    return value, 0
 
 
 class Marker(_Model):
@@ -265,6 +312,11 @@ class Report(_Model):
     source_texts: dict[str, str] | None = Field(
         default=None,
         description="The text of each loaded source by id: what evidence offsets point into.",
+    )
+    warnings: tuple[str, ...] = Field(
+        default=(),
+        description="Things worth knowing about the report itself (characters replaced "
+        "so that it can be written as UTF-8, say).",
     )
 
     @model_validator(mode="before")
