@@ -37,8 +37,13 @@ from citecheck.report import Report
 from citecheck.sources.decode import read_article
 from citecheck.sources.ids import normalize_source_id
 from citecheck.sources.load import Progress, origin_of
-from citecheck.sources.model import Source, SourceLike
-from citecheck.sources.references import merge_sources, sources_from_references
+from citecheck.sources.model import GivenSource, Source, SourceLike
+from citecheck.sources.references import (
+    cap_sources,
+    cited_ids,
+    merge_sources,
+    resolve_references,
+)
 from citecheck.sources.store import PreparedCache, SourceStore
 from citecheck.surrogates import first_lone_surrogate
 
@@ -95,7 +100,7 @@ class Checker:
     def verify(
         self,
         article: ArticleLike,
-        sources: Mapping[str | int, SourceLike] | None = None,
+        sources: Mapping[str | int, GivenSource] | None = None,
         *,
         article_name: str | None = None,
         progress: Progress | None = None,
@@ -156,7 +161,7 @@ class Checker:
     def _verify(
         self,
         article: ArticleLike,
-        sources: Mapping[str | int, SourceLike] | None,
+        sources: Mapping[str | int, GivenSource] | None,
         article_name: str | None,
         progress: Progress | None,
         store: SourceStore | None,
@@ -168,7 +173,7 @@ class Checker:
     def resolve(
         self,
         article: ArticleLike,
-        sources: Mapping[str | int, SourceLike] | None,
+        sources: Mapping[str | int, GivenSource] | None,
         store: SourceStore,
         *,
         article_name: str | None = None,
@@ -177,26 +182,46 @@ class Checker:
     ) -> Resolved:
         """Read an article and load its sources: its reference list, then `sources`.
 
+        Only reference-list entries some claim cites are loaded (files confined to the
+        source root); given sources are loaded whether cited or not (they can back
+        uncited claims); at most `max_sources_per_article` distinct origins in all.
         Loading goes through `store`, so an origin several articles cite is loaded once.
         """
         text, opts, folder = self._read(article, options or self.options)
         if article_name is None and isinstance(article, Path):
             article_name = str(article)
         parsed = read_claims(text, opts, self.language)
-        from_references, reference_errors = sources_from_references(
-            parsed.references, folder if folder is not None else Path.cwd()
+        given, refused = _given_sources(sources)
+        cited = cited_ids([m.ids for claim in parsed.claims for m in claim.markers])
+        references = resolve_references(
+            parsed.references,
+            folder if folder is not None else Path.cwd(),
+            opts.source_root,
+            cited=cited - given.keys() - refused.keys(),
         )
-        wanted = merge_sources(from_references, _given_sources(sources))
-        errors = {k: v for k, v in reference_errors.items() if k not in wanted}
+        wanted, over_cap = cap_sources(
+            merge_sources(references.sources, given),
+            opts.max_sources_per_article,
+            first=given.keys(),
+        )
+        errors = {**references.errors, **refused, **over_cap}
         loaded = store.load(wanted, progress)
         errors.update({sid: str(r) for sid, r in loaded.items() if isinstance(r, SourceError)})
+        shown = references.shown
+        origins = {sid: shown.get(sid) or origin_of(v) for sid, v in wanted.items()}
+        origins.update({sid: shown[sid] for sid in errors if sid in shown})
+        origins.update(dict.fromkeys(refused, "refused"))
         return Resolved(
             parsed=parsed,
             options=opts,
             name=article_name,
-            sources={sid: r for sid, r in loaded.items() if isinstance(r, Source)},
+            sources={
+                sid: _as_shown(r, shown.get(sid))
+                for sid, r in loaded.items()
+                if isinstance(r, Source)
+            },
             errors=errors,
-            origins={sid: origin_of(value) for sid, value in wanted.items()},
+            origins=origins,
         )
 
     def check(self, resolved: Resolved, store: SourceStore | None = None) -> Report:
@@ -309,26 +334,43 @@ def check_article(article: object, options: Options) -> str:
     return article
 
 
-def _given_sources(sources: Mapping[Any, SourceLike] | None) -> dict[str, SourceLike]:
-    """The caller's sources by normalised id; two keys naming one id is an error."""
+def _given_sources(
+    sources: Mapping[Any, GivenSource] | None,
+) -> tuple[dict[str, SourceLike], dict[str, str]]:
+    """The caller's sources by normalised id, and the ids given as a `SourceError`
+    (a source the caller could not give, e.g. a link out of `--sources-dir`) with why.
+
+    Two keys naming one id is an error.
+    """
     if sources is None:
-        return {}
+        return {}, {}
     if not isinstance(sources, Mapping):
         raise InvalidInputError(
             f"sources must be a mapping of id to source, got {type(sources).__name__}"
         )
     given: dict[str, SourceLike] = {}
+    refused: dict[str, str] = {}
     for raw_id, value in sources.items():
         source_id = normalize_source_id(raw_id)
-        if source_id in given:
+        if source_id in given or source_id in refused:
             raise InvalidInputError(
                 f"source id {source_id!r} is given twice (ids {raw_id!r} and the earlier one "
                 "name the same source)"
             )
+        if isinstance(value, SourceError):
+            refused[source_id] = str(value)
+            continue
         if not isinstance(value, Source | Path | str):
             raise InvalidInputError(
                 f"source {source_id!r}: expected text, a URL, a pathlib.Path or a "
                 f"citecheck.Source, got {type(value).__name__}"
             )
         given[source_id] = value
-    return given
+    return given, refused
+
+
+def _as_shown(source: Source, shown: str | None) -> Source:
+    """A source read from a file the article named, its origin as the article wrote it."""
+    if shown is None or source.origin == shown:
+        return source
+    return source.model_copy(update={"origin": shown})

@@ -32,7 +32,7 @@ from citecheck.cli.sourcing import parse_source_flags, sources_in_directory
 from citecheck.errors import CitecheckError, InvalidInputError, InvalidOptionsError
 from citecheck.render import available, takes_several
 from citecheck.report import Report, ReportSet
-from citecheck.sources.model import SourceLike
+from citecheck.sources.model import GivenSource
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -91,6 +91,16 @@ def check(
             rich_help_panel="Sources",
             metavar="DIR",
             help="A directory of sources named by id: 1.txt, 2.html, 3.pdf, note.md.",
+        ),
+    ] = None,
+    source_root: Annotated[
+        Path | None,
+        typer.Option(
+            "--source-root",
+            rich_help_panel="Sources",
+            metavar="DIR",
+            help="Files an article names must be inside this folder (default: the "
+            "article's git work tree, else the current directory).",
         ),
     ] = None,
     output_format: Annotated[
@@ -256,6 +266,7 @@ def check(
                 offline=offline,
                 use_cache=cache,
                 cache_dir=cache_dir,
+                source_root=source_root,
             ),
             config=config,
             jobs=jobs,
@@ -338,7 +349,7 @@ def _check(
         )
     # An article that cannot be read fails alone; the others are still checked.
     from_dir = sources_in_directory(sources_dir) if sources_dir is not None else {}
-    given: dict[str | int, SourceLike] = {}
+    given: dict[str | int, GivenSource] = {}
     given.update(from_dir)
     given.update(explicit)
     entries: list[Job | Outcome] = []
@@ -395,7 +406,7 @@ def _check(
 def _job(
     article: ArticleFile,
     overrides: dict[str, Any],
-    given: dict[str | int, SourceLike],
+    given: dict[str | int, GivenSource],
     err: Console,
     quiet: bool,
 ) -> Job:

@@ -2,7 +2,9 @@
 
 ARTICLE arguments are files, directories (expanded to the files matching the
 configuration's `include` globs and not its `exclude` globs, in sorted order)
-or `-` for standard input. Files named explicitly are always checked.
+or `-` for standard input. Files named explicitly are always checked; a file found
+by walking a directory that is a link leading outside that directory is skipped
+(the directory's contents may come from a pull request).
 """
 
 from __future__ import annotations
@@ -55,11 +57,14 @@ def discover(
         path = Path(argument)
         if path.is_dir():
             config = settings.for_directory(path)
+            walked = (path.resolve(),)
             try:
                 candidates = [
                     p
                     for p in sorted(path.rglob("*"))
-                    if _selected(p, path, config) and not _inside(p, skipped)
+                    if _selected(p, path, config)
+                    and not _inside(p, skipped)
+                    and _inside(p, walked)
                 ]
             except OSError as exc:
                 raise InvalidInputError(f"{argument}: cannot list: {exc.strerror or exc}") from None
@@ -83,7 +88,11 @@ def discover(
 
 
 def _inside(path: Path, directories: tuple[Path, ...]) -> bool:
-    resolved = path.resolve()
+    """Whether `path`, links followed, is in one of the (resolved) `directories`."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a link loop: inside nothing
+        return False
     return any(resolved.is_relative_to(d) for d in directories)
 
 
