@@ -62,9 +62,7 @@ def discover(
                 candidates = [
                     p
                     for p in sorted(path.rglob("*"))
-                    if _selected(p, path, config)
-                    and not _inside(p, skipped)
-                    and _inside(p, walked)
+                    if _selected(p, path, config) and not _inside(p, skipped) and _inside(p, walked)
                 ]
             except OSError as exc:
                 raise InvalidInputError(f"{argument}: cannot list: {exc.strerror or exc}") from None
