@@ -325,6 +325,11 @@ class Report(_Model):
         default=None,
         description="The text of each loaded source by id: what evidence offsets point into.",
     )
+    config_files: tuple[Text, ...] = Field(
+        default=(),
+        description="The configuration files the command line applied to this article, the "
+        "repository root's first (empty from the library, or when none was found).",
+    )
     warnings: tuple[Text, ...] = Field(
         default=(),
         description="Things worth knowing about the report itself (characters replaced "

@@ -26,6 +26,7 @@ from citecheck.batch import Failure, Job, Outcome, verify_many
 from citecheck.checker import Checker
 from citecheck.cli import baseline as baselines
 from citecheck.cli.articles import ArticleFile, discover, read_article
+from citecheck.cli.configinfo import configuration_lines, with_config_files
 from citecheck.cli.output import PROG, emit, error, note, progress_bar
 from citecheck.cli.settings import SettingsCache, parse_fail_on
 from citecheck.cli.sourcing import parse_source_flags, sources_in_directory
@@ -160,6 +161,15 @@ def check(
             help="Only findings: no progress, notes or summary.",
         ),
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            rich_help_panel="Output",
+            help="Also say which configuration files were used.",
+        ),
+    ] = False,
     article_format: Annotated[
         str | None,
         typer.Option(
@@ -271,6 +281,7 @@ def check(
             config=config,
             jobs=jobs,
             quiet=quiet,
+            verbose=verbose,
             baseline=baseline,
             write_baseline=write_baseline,
             err=err,
@@ -328,6 +339,7 @@ def _check(
     config: Path | None,
     jobs: int,
     quiet: bool,
+    verbose: bool,
     baseline: Path | None,
     write_baseline: Path | None,
     err: Console,
@@ -343,6 +355,9 @@ def _check(
     known = baselines.read_baseline(baseline) if baseline is not None else None
     skip = (sources_dir,) if sources_dir is not None else ()
     files = discover(articles, SettingsCache(config), skip=skip)
+    if verbose and not quiet:
+        for line in configuration_lines(files, explicit=config is not None):
+            note(err, line)
     if len(files) > 1 and not takes_several(output_format):
         _usage(
             f"--output-format {output_format} shows one article at a time; {len(files)} were given"
@@ -378,7 +393,10 @@ def _check(
             if executor is not None:
                 executor.shutdown(wait=False, cancel_futures=True)
             raise
-    outcomes = [e if isinstance(e, Outcome) else next(finished) for e in entries]
+    outcomes = [
+        with_config_files(e if isinstance(e, Outcome) else next(finished), article)
+        for e, article in zip(entries, files, strict=True)
+    ]
 
     failures = [o.failure for o in outcomes if o.failure is not None]
     reports = [o.report for o in outcomes if o.report is not None]

@@ -3,7 +3,8 @@
 One run; one rule per status (`citecheck/unsupported`, ...); one result per
 finding, located by line/column (1-based, in Unicode code points) and by
 character offset and length. Claims suppressed inline or by a baseline are kept
-as results with a `suppressions` entry, so viewers can show or hide them.
+as results with a `suppressions` entry, so viewers can show or hide them. The run's
+`properties.configFiles` lists the configuration files the command line applied.
 
 SARIF carries data: snippets, quotes and reasons are kept as written (JSON escapes
 them). The texts a viewer shows as messages (`message.text`) show controls and bidi
@@ -63,10 +64,16 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
                 "columnKind": "unicodeCodePoints",
                 "artifacts": artifacts,
                 "results": results,
+                "properties": {"configFiles": _config_files(reports)},
             }
         ],
     }
     return json_guard(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
+
+
+def _config_files(reports: Sequence[Report]) -> list[str]:
+    """The configuration files the run applied, each once, in the order first used."""
+    return list(dict.fromkeys(path for report in reports for path in report.config_files))
 
 
 def rule_id(status: Status) -> str:
