@@ -45,6 +45,7 @@ from citecheck.sources.references import (
     resolve_references,
 )
 from citecheck.sources.store import PreparedCache, SourceStore
+from citecheck.steps import out_of_memory, step
 from citecheck.surrogates import first_lone_surrogate
 
 if TYPE_CHECKING:
@@ -93,7 +94,10 @@ class Checker:
 
         def run() -> ParsedArticle:
             text, options, _ = self._read(article, self.options)
-            return self._scoped(read_claims(text, options, self.language), options, {})
+            with step("parsing the article into claims", options):
+                parsed = read_claims(text, options, self.language)
+            with step("deciding which claims need a source", options):
+                return self._scoped(parsed, options, {})
 
         return _guarded(run)
 
@@ -130,9 +134,13 @@ class Checker:
 
     @staticmethod
     def _read(article: ArticleLike, options: Options) -> tuple[str, Options, Path | None]:
-        """The article's text, its options (format from a file's suffix), its folder."""
+        """The article's text, its options (format from a file's suffix), its folder.
+
+        The size is checked here, before any parsing, whatever the article came as.
+        """
         if isinstance(article, Path):
-            text = read_article(article, options.max_article_chars)
+            with step("reading the article", options):
+                text = read_article(article, options.max_article_chars)
             by_suffix = FORMAT_BY_SUFFIX.get(article.suffix.lower())
             if options.format == "auto" and by_suffix is not None:
                 options = Options.build(options, format=by_suffix)
@@ -190,7 +198,22 @@ class Checker:
         text, opts, folder = self._read(article, options or self.options)
         if article_name is None and isinstance(article, Path):
             article_name = str(article)
-        parsed = read_claims(text, opts, self.language)
+        with step("parsing the article into claims", opts):
+            parsed = read_claims(text, opts, self.language)
+        with step("loading the sources", opts):
+            return self._load(parsed, opts, folder, sources, store, article_name, progress)
+
+    def _load(
+        self,
+        parsed: ParsedArticle,
+        opts: Options,
+        folder: Path | None,
+        sources: Mapping[str | int, GivenSource] | None,
+        store: SourceStore,
+        article_name: str | None,
+        progress: Progress | None,
+    ) -> Resolved:
+        """The sources of a parsed article: cited references, then the given ones."""
         given, refused = _given_sources(sources)
         cited = cited_ids([m.ids for claim in parsed.claims for m in claim.markers])
         references = resolve_references(
@@ -227,23 +250,28 @@ class Checker:
     def check(self, resolved: Resolved, store: SourceStore | None = None) -> Report:
         """Check an article whose sources are loaded (see `resolve`)."""
         run = store if store is not None else self.new_store()
+        options = resolved.options
         needs: dict[int, NeedDecision] = {}
-        parsed = self._scoped(resolved.parsed, resolved.options, needs)
-        matcher = self._matcher(run, resolved.sources, resolved.options)
-        findings = self._findings(parsed, needs, matcher, resolved.options)
-        return assemble(
-            parsed,
-            findings,
-            LoadedSources(
-                loaded=resolved.sources,
-                errors=resolved.errors,
-                origins=resolved.origins,
-                sentences={sid: matcher.sentence_count(sid) for sid in resolved.sources},
-            ),
-            resolved.options,
-            article_name=resolved.name,
-            title=parsed.title,
-        )
+        with step("deciding which claims need a source", options):
+            parsed = self._scoped(resolved.parsed, options, needs)
+        with step("indexing the sources", options):
+            matcher = self._matcher(run, resolved.sources, options)
+        with step("checking the claims against their sources", options):
+            findings = self._findings(parsed, needs, matcher, options)
+        with step("building the report", options):
+            return assemble(
+                parsed,
+                findings,
+                LoadedSources(
+                    loaded=resolved.sources,
+                    errors=resolved.errors,
+                    origins=resolved.origins,
+                    sentences={sid: matcher.sentence_count(sid) for sid in resolved.sources},
+                ),
+                options,
+                article_name=resolved.name,
+                title=parsed.title,
+            )
 
     def _matcher(
         self, store: SourceStore, sources: Mapping[str, Source], options: Options
@@ -299,10 +327,8 @@ def _guarded(run: Callable[[], T]) -> T:
         raise
     except RecursionError:
         raise InvalidInputError("the article is nested too deeply to check") from None
-    except MemoryError:
-        raise InvalidInputError(
-            "out of memory checking this article; lower max_article_chars/max_source_chars"
-        ) from None
+    except MemoryError:  # outside the steps (`steps.py`), which name their own limits
+        raise out_of_memory(None, None) from None
     except Exception as exc:  # a bug: keep it typed and chained, never a bare traceback
         raise InternalError(
             f"citecheck failed on this input ({type(exc).__name__}: {exc}); please report it"
