@@ -64,6 +64,8 @@ def test_at_most_max_sources_per_article_origins_are_loaded(
     over = {s.id: s.error for s in report.sources if s.error}
     assert sorted(over, key=int) == [str(n) for n in range(201, 206)]
     assert all("max_sources_per_article" in (error or "") for error in over.values())
+    origins = {s.id: s.origin for s in report.sources}
+    assert origins["205"] == server.url_for("/doc/205")  # named, though not loaded
     statuses = [c.status for c in report.claims]
     assert statuses.count(Status.UNKNOWN_SOURCE) == 5
     assert statuses.count(Status.SUPPORTED) == 200

@@ -13,6 +13,7 @@ lines over a shared engine; the command line and archive runs use the same one.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
@@ -222,16 +223,13 @@ class Checker:
             opts.source_root,
             cited=cited - given.keys() - refused.keys(),
         )
-        wanted, over_cap = cap_sources(
-            merge_sources(references.sources, given),
-            opts.max_sources_per_article,
-            first=given.keys(),
-        )
+        merged = merge_sources(references.sources, given)
+        wanted, over_cap = cap_sources(merged, opts.max_sources_per_article, first=given.keys())
         errors = {**references.errors, **refused, **over_cap}
         loaded = store.load(wanted, progress)
         errors.update({sid: str(r) for sid, r in loaded.items() if isinstance(r, SourceError)})
         shown = references.shown
-        origins = {sid: shown.get(sid) or origin_of(v) for sid, v in wanted.items()}
+        origins = {sid: shown.get(sid) or origin_of(v) for sid, v in merged.items()}
         origins.update({sid: shown[sid] for sid in errors if sid in shown})
         origins.update(dict.fromkeys(refused, "refused"))
         return Resolved(
@@ -350,8 +348,8 @@ def check_article(article: object, options: Options) -> str:
         )
     bad = first_lone_surrogate(article)
     if bad is not None:
-        line = article.count("\n", 0, bad) + 1
-        column = bad - (article.rfind("\n", 0, bad) + 1) + 1
+        lines = re.split(r"\r\n?|\n", article[:bad])  # line ends as the parser counts them
+        line, column = len(lines), len(lines[-1]) + 1
         raise InvalidInputError(
             f"the article holds a lone surrogate (U+{ord(article[bad]):04X}) at character "
             f"{bad:,} (line {line}, column {column}), which is not text; fix the string, or "
