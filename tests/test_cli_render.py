@@ -267,7 +267,7 @@ def test_junit_one_testcase_per_claim_failures_for_findings() -> None:
     assert cases[0].get("file") == "docs/story.md"
 
 
-def test_junit_escapes_markup_and_drops_control_characters() -> None:
+def test_junit_escapes_markup_and_shows_control_characters() -> None:
     text = 'A <b>bold</b> & "quoted" claim\x01\x0b with ]]> inside.'
     root = ET.fromstring(render("junit", [report("a&b.md", [claim(0, text, Status.UNCITED)])]))
     case = root.find("testsuite/testcase")
@@ -276,7 +276,7 @@ def test_junit_escapes_markup_and_drops_control_characters() -> None:
     failure = case.find("failure")
     assert failure is not None
     assert failure.text is not None
-    assert 'A <b>bold</b> & "quoted" claim with ]]> inside.' in failure.text
+    assert 'A <b>bold</b> & "quoted" claim\\x01\\x0b with ]]> inside.' in failure.text
 
 
 # --- markdown -------------------------------------------------------------------------------

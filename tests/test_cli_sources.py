@@ -28,9 +28,11 @@ def test_reference_targets_become_paths_relative_to_the_article_or_urls(tmp_path
         "4": ref("4", target="mailto:desk@example.org"),
         "5": ref("5", target="doi:10.1000/xyz123"),
     }
-    found, errors = sources_from_references(refs, tmp_path)
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "one.txt").write_text("One.", encoding="utf-8")
+    found, errors = sources_from_references(refs, tmp_path, root=tmp_path)
     assert found == {
-        "1": tmp_path / "sources" / "one.txt",
+        "1": (tmp_path / "sources" / "one.txt").resolve(),  # confined: the real path
         "2": "https://example.org/report",
         "note": "http://example.com/x",
         "5": "https://doi.org/10.1000/xyz123",

@@ -39,7 +39,7 @@ def _report(tmp_path: Path) -> Report:
     (tmp_path / "sources" / "1.txt").write_text(SOURCE, encoding="utf-8")
     page = tmp_path / "dredging.html"
     page.write_text(HTML_ARTICLE, encoding="utf-8")
-    return citecheck.verify(page)
+    return citecheck.verify(page, source_root=tmp_path)  # outside any repository
 
 
 def _article_div(page: str) -> HtmlElement:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Literal
 from citecheck.config import Options
 from citecheck.errors import CitecheckError, InternalError
 from citecheck.report import Report
-from citecheck.sources.model import Source, SourceLike
+from citecheck.sources.model import GivenSource, Source
 from citecheck.sources.store import SourceStore, text_hash
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ class Job:
     """One article to check: its text or file, and the sources it is given."""
 
     article: str | Path
-    sources: Mapping[str | int, SourceLike] | None = None  # win over its reference list
+    sources: Mapping[str | int, GivenSource] | None = None  # win over its reference list
     name: str | None = None  # as reports show it; a file's path by default
     options: Options | None = None  # this article's options (default: the run's)
 

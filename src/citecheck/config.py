@@ -61,11 +61,28 @@ class Options(BaseModel):
     )
     # Limits: going over one is a clear error, never a hang.
     max_article_chars: int = Field(default=5_000_000, ge=1)
+    max_claims: int = Field(
+        default=50_000,
+        ge=1,
+        description="Claims per article; parsing stops with a clear error past it.",
+    )
     max_source_chars: int = Field(default=50_000_000, ge=1)
+    max_sources_per_article: int = Field(
+        default=200,
+        ge=1,
+        description="Distinct sources (origins) loaded per article; ids beyond it are "
+        "unknown_source with a reason.",
+    )
     max_marker_range: int = Field(
         default=100, ge=1, description="Largest range a marker like [2-4] may expand to."
     )
     max_evidence: int = Field(default=3, ge=1, le=20, description="Evidence passages per claim.")
+    # Files an article names (see citecheck.sources.confine).
+    source_root: Path | None = Field(
+        default=None,
+        description="Folder that files named by an article must stay inside; default: "
+        "the article's git work tree, else the current directory.",
+    )
     # Sources from the web (see citecheck.sources).
     allow_private_urls: bool = Field(
         default=False,

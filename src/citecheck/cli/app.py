@@ -26,13 +26,14 @@ from citecheck.batch import Failure, Job, Outcome, verify_many
 from citecheck.checker import Checker
 from citecheck.cli import baseline as baselines
 from citecheck.cli.articles import ArticleFile, discover, read_article
+from citecheck.cli.configinfo import configuration_lines, with_config_files
 from citecheck.cli.output import PROG, emit, error, note, progress_bar
 from citecheck.cli.settings import SettingsCache, parse_fail_on
 from citecheck.cli.sourcing import parse_source_flags, sources_in_directory
 from citecheck.errors import CitecheckError, InvalidInputError, InvalidOptionsError
 from citecheck.render import available, takes_several
 from citecheck.report import Report, ReportSet
-from citecheck.sources.model import SourceLike
+from citecheck.sources.model import GivenSource
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -93,6 +94,16 @@ def check(
             help="A directory of sources named by id: 1.txt, 2.html, 3.pdf, note.md.",
         ),
     ] = None,
+    source_root: Annotated[
+        Path | None,
+        typer.Option(
+            "--source-root",
+            rich_help_panel="Sources",
+            metavar="DIR",
+            help="Files an article names must be inside this folder (default: the "
+            "article's git work tree, else the current directory).",
+        ),
+    ] = None,
     output_format: Annotated[
         str,
         typer.Option(
@@ -148,6 +159,15 @@ def check(
             "-q",
             rich_help_panel="Output",
             help="Only findings: no progress, notes or summary.",
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            rich_help_panel="Output",
+            help="Also say which configuration files were used.",
         ),
     ] = False,
     article_format: Annotated[
@@ -277,10 +297,12 @@ def check(
                 offline=offline,
                 use_cache=cache,
                 cache_dir=cache_dir,
+                source_root=source_root,
             ),
             config=config,
             jobs=jobs,
             quiet=quiet,
+            verbose=verbose,
             baseline=baseline,
             write_baseline=write_baseline,
             force_exclude=force_exclude,
@@ -340,6 +362,7 @@ def _check(
     config: Path | None,
     jobs: int,
     quiet: bool,
+    verbose: bool,
     baseline: Path | None,
     write_baseline: Path | None,
     force_exclude: bool | None,
@@ -356,13 +379,16 @@ def _check(
     known = baselines.read_baseline(baseline) if baseline is not None else None
     skip = (sources_dir,) if sources_dir is not None else ()
     files = discover(articles, SettingsCache(config), skip=skip, force_exclude=force_exclude)
+    if verbose and not quiet:
+        for line in configuration_lines(files, explicit=config is not None):
+            note(err, line)
     if len(files) > 1 and not takes_several(output_format):
         _usage(
             f"--output-format {output_format} shows one article at a time; {len(files)} were given"
         )
     # An article that cannot be read fails alone; the others are still checked.
     from_dir = sources_in_directory(sources_dir) if sources_dir is not None else {}
-    given: dict[str | int, SourceLike] = {}
+    given: dict[str | int, GivenSource] = {}
     given.update(from_dir)
     given.update(explicit)
     entries: list[Job | Outcome] = []
@@ -391,7 +417,10 @@ def _check(
             if executor is not None:
                 executor.shutdown(wait=False, cancel_futures=True)
             raise
-    outcomes = [e if isinstance(e, Outcome) else next(finished) for e in entries]
+    outcomes = [
+        with_config_files(e if isinstance(e, Outcome) else next(finished), article)
+        for e, article in zip(entries, files, strict=True)
+    ]
 
     failures = [o.failure for o in outcomes if o.failure is not None]
     reports = [o.report for o in outcomes if o.report is not None]
@@ -420,7 +449,7 @@ def _check(
 def _job(
     article: ArticleFile,
     overrides: dict[str, Any],
-    given: dict[str | int, SourceLike],
+    given: dict[str | int, GivenSource],
     err: Console,
     quiet: bool,
 ) -> Job:

@@ -6,7 +6,9 @@ or `-` for standard input. Files named explicitly are checked unless
 force-exclude is on (`--force-exclude`, or `force-exclude = true` in the
 configuration): then a named file that `exclude` matches, or that lies in the
 `--sources-dir`, is skipped as ruff skips it, which is what a pre-commit hook
-handing over every staged file needs.
+handing over every staged file needs. A file found by walking a directory that
+is a link leading outside that directory is skipped (the directory's contents may
+come from a pull request).
 """
 
 from __future__ import annotations
@@ -64,11 +66,12 @@ def discover(
         path = Path(argument)
         if path.is_dir():
             config = settings.for_directory(path)
+            walked = (path.resolve(),)
             try:
                 candidates = [
                     p
                     for p in sorted(path.rglob("*"))
-                    if _selected(p, path, config) and not _inside(p, skipped)
+                    if _selected(p, path, config) and not _inside(p, skipped) and _inside(p, walked)
                 ]
             except OSError as exc:
                 raise InvalidInputError(f"{argument}: cannot list: {exc.strerror or exc}") from None
@@ -96,7 +99,11 @@ def discover(
 
 
 def _inside(path: Path, directories: tuple[Path, ...]) -> bool:
-    resolved = path.resolve()
+    """Whether `path`, links followed, is in one of the (resolved) `directories`."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a link loop: inside nothing
+        return False
     return any(resolved.is_relative_to(d) for d in directories)
 
 

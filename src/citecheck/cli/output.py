@@ -1,7 +1,9 @@
 """What the command writes: the rendered report, the step summary, notes, errors, progress.
 
 Standard output carries only the report (or nothing, with --output-file);
-everything else goes to standard error, one line at a time.
+everything else goes to standard error, one line at a time. Messages quote file
+names and article text, so each goes through `escape.safe_line`: controls show as
+escapes and no line can be read as a CI workflow command.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from citecheck import __version__
 from citecheck.batch import Outcome
 from citecheck.errors import InvalidOptionsError
 from citecheck.render import RenderOptions, get_renderer
+from citecheck.render.escape import safe_line
 from citecheck.report import Report
 
 PROG = "citecheck"
@@ -71,12 +74,12 @@ def stdout_color() -> bool:
 
 def note(err: Console, message: str) -> None:
     """An informational line on stderr (callers skip it under --quiet)."""
-    err.print(f"{PROG}: {message}")
+    err.print(f"{PROG}: {safe_line(message)}")
 
 
 def error(message: str, level: str = "error") -> None:
     """`citecheck: error: ...` on stderr, always on one line."""
-    line = " ".join(message.split())
+    line = safe_line(" ".join(message.split()))
     sys.stderr.write(f"{PROG}: {level}: {line}\n")
     sys.stderr.flush()
 
@@ -93,4 +96,4 @@ def progress_bar(err: Console, total: int) -> Iterator[Callable[[Outcome], None]
         transient=True,
     ) as bar:
         task = bar.add_task("", total=total)
-        yield lambda outcome: bar.update(task, advance=1, description=outcome.name)
+        yield lambda outcome: bar.update(task, advance=1, description=safe_line(outcome.name))

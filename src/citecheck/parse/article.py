@@ -18,7 +18,7 @@ from citecheck.config import Options
 from citecheck.errors import InvalidInputError
 from citecheck.lang import Language, get_language
 from citecheck.parse.blocks import Block, Directive
-from citecheck.parse.claims import RawClaim, block_claims
+from citecheck.parse.claims import ClaimLimitError, RawClaim, block_claims
 from citecheck.parse.display import visible_text
 from citecheck.parse.formats import Format, detect_format, read_text
 from citecheck.parse.frontmatter import find_front_matter
@@ -62,6 +62,17 @@ def _read(text: str, fmt: str, language: Language) -> tuple[list[Block], list[Di
         return blocks, directives, "markdown"
     blocks, directives = read_text(text, "text", language)
     return blocks, directives, "text"
+
+
+def _too_many_claims(limit: int, lines: _Lines, block: Block, offset: int) -> InvalidInputError:
+    """The error for an article with more than `limit` claims, saying where it went over."""
+    offsets = block.text.offsets
+    line, column = lines.locate(offsets[min(offset, len(offsets) - 1)] if offsets else block.start)
+    return InvalidInputError(
+        f"the article has more than {limit:,} claims (option max_claims); claim "
+        f"{limit + 1:,} starts at line {line}, column {column}: split the article, or raise "
+        "the limit"
+    )
 
 
 def _marker(article: str, mapped: MappedText, found: FoundMarker) -> Marker:
@@ -121,7 +132,12 @@ def read_claims(
     staged: list[_Staged] = []
     paragraph = -1
     for block in blocks:
-        raws, orphans = block_claims(block, opts.max_marker_range, lang)
+        try:
+            raws, orphans = block_claims(
+                block, opts.max_marker_range, lang, limit=opts.max_claims - len(staged)
+            )
+        except ClaimLimitError as over:
+            raise _too_many_claims(opts.max_claims, lines, block, over.offset) from None
         if orphans and staged:  # bare markers with no sentence cover the claim before them
             staged[-1].extra.extend((_marker(text, block.text, m), m.notes) for m in orphans)
         if not raws:

@@ -21,6 +21,7 @@ from typing import Any
 
 from citecheck.errors import InvalidOptionsError
 from citecheck.render import RenderOptions
+from citecheck.render.escape import json_guard, xml_guard
 from citecheck.render.labels import LOOKS, look
 from citecheck.render.names import Spans, claim_names
 from citecheck.render.textmarks import (
@@ -113,8 +114,8 @@ def _sha256(text: str) -> str:
 
 
 def _text(value: str) -> str:
-    """Escape any text for element content or a quoted attribute."""
-    return escape(showable(value), quote=True)
+    """Escape any text for element content or a quoted attribute (no `##[` left in it)."""
+    return xml_guard(escape(showable(value), quote=True))
 
 
 def _default_title(report: Report) -> str:
@@ -127,7 +128,8 @@ def _json_for_script(data: Any) -> str:
     """JSON that cannot end its <script> block or be read as markup."""
     raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return (
-        raw.replace("&", "\\u0026")
+        json_guard(raw)
+        .replace("&", "\\u0026")
         .replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("\u2028", "\\u2028")

@@ -2,7 +2,9 @@
 
 A claim whose status fails the check is a `<failure>`; a suppressed problem is
 `<skipped>`; everything else passes (warnings are noted in `<system-out>`).
-Text that XML 1.0 cannot hold (control characters) is dropped.
+Control characters and bidi overrides show as escapes (`escape.visible`; XML 1.0
+cannot hold most of them anyway), and `##[` is written `##&#91;` so the file printed
+in a CI log starts no workflow command.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from citecheck.render import RenderOptions
+from citecheck.render.escape import visible, xml_guard
 from citecheck.render.labels import (
     UNUSED_SUPPRESSION,
     article_name,
@@ -39,7 +42,7 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     root.set("skipped", str(skipped))
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml_guard(body) + "\n"
 
 
 def _suite(report: Report) -> ET.Element:
@@ -95,5 +98,6 @@ def _details(claim: ClaimResult) -> str:
 
 
 def clean(text: str) -> str:
-    """Drop characters XML 1.0 cannot represent (ElementTree escapes the rest)."""
-    return _NOT_XML.sub("", text)
+    """Controls shown as escapes, then anything else XML 1.0 cannot hold dropped
+    (ElementTree escapes the rest)."""
+    return _NOT_XML.sub("", visible(text, multiline=True))

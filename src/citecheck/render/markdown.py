@@ -1,16 +1,17 @@
 """Markdown output: a summary and a table of findings, for PR comments and step summaries.
 
-Cell text is escaped so that pipes, HTML and Markdown syntax in claims cannot
-break the table or inject markup. The table stops at `MAX_ROWS` findings so a
-report always fits in a GitHub comment.
+Cell text is escaped (`escape.markdown_text`) so that pipes, HTML and Markdown
+syntax in claims cannot break the table or inject markup, controls show as escapes,
+and `@mentions`, `#123` references and autolinks are neutralised. The table stops at
+`MAX_ROWS` findings so a report always fits in a GitHub comment.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from citecheck.render import RenderOptions
+from citecheck.render.escape import markdown_text
 from citecheck.render.labels import (
     UNUSED_SUPPRESSION,
     article_name,
@@ -25,7 +26,6 @@ from citecheck.report import Report
 _ICON = {"error": "❌", "warning": "⚠️"}
 #: Rows shown at most: a GitHub comment holds 65,536 characters.
 MAX_ROWS = 200
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
@@ -81,6 +81,5 @@ def _rows(report: Report) -> list[list[str]]:
 
 
 def escape(text: str) -> str:
-    """Text safe inside a table cell: one line, Markdown and HTML characters escaped."""
-    one_line = " ".join(text.split())
-    return _SPECIAL.sub(r"\\\1", one_line)
+    """Text safe inside a table cell (see `escape.markdown_text`)."""
+    return markdown_text(text)

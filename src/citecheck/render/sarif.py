@@ -5,7 +5,13 @@ One run; one rule per status (`citecheck/unsupported`, ...), plus
 claim (warnings); one result per finding, located by line/column (1-based, in
 Unicode code points) and by character offset and length. Claims suppressed
 inline or by a baseline are kept as results with a `suppressions` entry, so
-viewers can show or hide them.
+viewers can show or hide them. The run's `properties.configFiles` lists the
+configuration files the command line applied.
+
+SARIF carries data: snippets, quotes and reasons are kept as written (JSON escapes
+them). The texts a viewer shows as messages (`message.text`) show controls and bidi
+overrides as escapes (`escape.safe_line`), and `##[` is written `##\u005b` so the
+file printed in a CI log starts no workflow command.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from typing import Any
 from urllib.parse import quote
 
 from citecheck.render import RenderOptions
+from citecheck.render.escape import json_guard, safe_line
 from citecheck.render.labels import (
     UNUSED_SUPPRESSION,
     UNUSED_SUPPRESSION_HELP,
@@ -77,10 +84,16 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
                 "columnKind": "unicodeCodePoints",
                 "artifacts": artifacts,
                 "results": results,
+                "properties": {"configFiles": _config_files(reports)},
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_guard(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
+
+
+def _config_files(reports: Sequence[Report]) -> list[str]:
+    """The configuration files the run applied, each once, in the order first used."""
+    return list(dict.fromkeys(path for report in reports for path in report.config_files))
 
 
 def rule_id(status: Status) -> str:
@@ -135,7 +148,7 @@ def _unused_result(
         "ruleId": _UNUSED_RULE["id"],
         "ruleIndex": rule_index,
         "level": "warning",
-        "message": {"text": f'"{shorten(unused.text)}" — {unused_message(unused)}'},
+        "message": {"text": safe_line(f'"{shorten(unused.text)}" — {unused_message(unused)}')},
         "locations": [
             {
                 "physicalLocation": {
@@ -177,7 +190,7 @@ def _result(
         "ruleId": rule_id(claim.status),
         "ruleIndex": rule_index,
         "level": level,
-        "message": {"text": f'"{shorten(claim.text)}" — {reason(claim)}'},
+        "message": {"text": safe_line(f'"{shorten(claim.text)}" — {reason(claim)}')},
         "locations": [
             {
                 "physicalLocation": {

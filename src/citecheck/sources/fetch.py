@@ -285,8 +285,12 @@ class Fetcher:
         """Send a request for `hop` to each of its checked addresses until one connects."""
         host = hop.raw_host.decode("ascii")
         port = hop.port or (443 if hop.scheme == "https" else 80)
-        addresses = self.guard.resolve(host, port)
-        deadline.check()  # the guard bounds DNS by `timeout`; the deadline holds after it
+        deadline.check()
+        try:  # name resolution is inside the deadline too
+            addresses = self.guard.resolve(host, port, timeout=deadline.remaining())
+        except SourceError:
+            deadline.check()  # out of time: say the download took too long
+            raise
         for address in addresses[:-1]:
             try:
                 return transport.handle_request(self._request(hop, address, cached))

@@ -14,6 +14,7 @@ from citecheck.sources.extract import Extracted, extract
 from citecheck.sources.fetch import Download, Fetcher
 from citecheck.sources.files import read_file
 from citecheck.sources.model import Source, SourceLike
+from citecheck.surrogates import replace_lone_surrogates, surrogate_note
 
 __all__ = ["SourceLike", "is_url", "load_source", "load_sources", "origin_of"]
 
@@ -180,7 +181,13 @@ def _from_extracted(
 
 
 def _checked(source: Source, options: Options) -> Source:
-    """The limits every source obeys, whatever it came from."""
+    """The limits every source obeys, whatever it came from; lone surrogates (from Python
+    text) replaced one for one, as extraction does for files and downloads."""
+    text, replaced = replace_lone_surrogates(source.text)
+    if replaced:
+        source = source.model_copy(
+            update={"text": text, "warnings": (*source.warnings, surrogate_note(replaced))}
+        )
     if len(source.text) > options.max_source_chars:
         raise SourceError(
             f"too large: {len(source.text):,} characters, over the limit of "
