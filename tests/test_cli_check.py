@@ -422,9 +422,13 @@ def test_html_output_for_one_article(work: Path) -> None:
     assert "Ministers promised" in page
 
 
-def test_html_output_refuses_several_articles(work: Path) -> None:
-    run = invoke("check", "story.md", "clean.md", "--output-format", "html")
-    assert_usage_error(run, "html", "one article")
+def test_html_output_for_several_articles_is_the_archive_page(work: Path) -> None:
+    run = invoke(
+        "check", "story.md", "clean.md", "--sources-dir", "sources", "--output-format", "html"
+    )
+    assert run.exit_code == 1
+    assert "Citation audit of 2 articles" in run.stdout
+    assert '<a href="#article-1">story.md</a>' in run.stdout
 
 
 def test_relative_cache_dir_in_config_is_relative_to_the_file(work: Path) -> None:

@@ -14,7 +14,7 @@ lines over a shared engine; the command line and archive runs use the same one.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +41,7 @@ from citecheck.sources.references import merge_sources, sources_from_references
 from citecheck.sources.store import PreparedCache, SourceStore
 
 if TYPE_CHECKING:
-    from citecheck.batch import Job, Outcome
+    from citecheck.batch import BatchStats, Job, Outcome
 
 #: What `verify` takes as an article: its text, or the path of a file holding it.
 ArticleLike = str | Path
@@ -123,12 +123,29 @@ class Checker:
             ) from exc
 
     def verify_many(
-        self, jobs: Iterable[Job], *, executor: Executor | None = None
+        self,
+        jobs: Iterable[Job],
+        *,
+        executor: Executor | None = None,
+        on_done: Callable[[Outcome], None] | None = None,
+        stats: BatchStats | None = None,
+        skip: Container[str] | None = None,
+        ordered: bool = True,
+        chunk_size: int | None = None,
     ) -> Iterator[Outcome]:
         """Check many articles, sharing their sources; outcomes in input order (`batch.py`)."""
-        from citecheck.batch import verify_many
+        from citecheck.batch import DEFAULT_CHUNK_SIZE, verify_many
 
-        return verify_many(jobs, executor=executor, options=self.options, checker=self)
+        return verify_many(
+            jobs,
+            executor=executor,
+            checker=self,
+            on_done=on_done,
+            stats=stats,
+            skip=skip,
+            ordered=ordered,
+            chunk_size=chunk_size or DEFAULT_CHUNK_SIZE,
+        )
 
     def new_store(self) -> SourceStore:
         """A run's source store, preparing into this engine's cache."""

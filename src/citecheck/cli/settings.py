@@ -4,8 +4,9 @@ The nearest file found by walking up from an article wins (a `citecheck.toml`
 before a `pyproject.toml` in the same directory; a `pyproject.toml` without a
 `[tool.citecheck]` table is skipped). Keys are `Options` fields (dashes or
 underscores) plus `include` and `exclude`, the globs used when a directory is
-given as ARTICLE. A relative `cache-dir` is relative to the file. Unknown
-keys are errors that name the key and the file.
+given as ARTICLE, and `dask`, the scheduler address (or `local`) archive runs
+use. A relative `cache-dir` is relative to the file. Unknown keys are errors
+that name the key and the file.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class Settings:
     options: dict[str, Any] = field(default_factory=dict)
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    dask: str | None = None  # Dask scheduler address, or "local"
 
     def build_options(self, overrides: Mapping[str, Any]) -> Options:
         """Options from this file, then the command-line `overrides` on top."""
@@ -76,11 +78,11 @@ def load_settings(path: Path) -> Settings:
     extra: dict[str, tuple[str, ...]] = {}
     options: dict[str, Any] = {}
     try:
-        _split(path, table, extra, options)
+        dask = _split(path, table, extra, options)
         Options.from_mapping(options, origin=str(path))
     except InvalidOptionsError as exc:
         raise ConfigError(str(exc)) from None
-    return Settings(path=path, options=options, **extra)
+    return Settings(path=path, options=options, dask=dask, **extra)
 
 
 def _split(
@@ -88,17 +90,23 @@ def _split(
     table: dict[str, Any],
     extra: dict[str, tuple[str, ...]],
     options: dict[str, Any],
-) -> None:
-    """Sort a config table into command-line keys (globs) and `Options` fields."""
+) -> str | None:
+    """Sort a config table into command-line keys (globs, dask) and `Options` fields."""
+    dask: str | None = None
     for key, value in table.items():
         if key in _CLI_KEYS:
             extra[key] = _globs(path, key, value)
+        elif key == "dask":
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{path}: dask must be a scheduler address or 'local'")
+            dask = value.strip()
         elif key.replace("-", "_") == "fail_on" and isinstance(value, str | list):
             options[key] = parse_fail_on(value, origin=f"{path}: {key}")
         elif key.replace("-", "_") == "cache_dir" and isinstance(value, str):
             options[key] = path.parent / Path(value).expanduser()  # relative to the file
         else:
             options[key] = value
+    return dask
 
 
 class SettingsCache:

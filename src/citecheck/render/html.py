@@ -36,12 +36,13 @@ CONTEXT_CHARS = 160
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    """The renderer-registry entry point: one article's report as one HTML page."""
-    if len(reports) != 1:
-        raise InvalidOptionsError(
-            f"the html output shows one article; got {len(reports)} "
-            "(run once per article, with --output-file)"
-        )
+    """The renderer-registry entry point: one article's report as one HTML page; several
+    articles as the archive page (`render/archive.py`)."""
+    several = options.several if options.several is not None else len(reports) != 1
+    if several or len(reports) != 1:
+        from citecheck.render.archive import render_archive
+
+        return render_archive(reports, tool_version=options.tool_version)
     return render_html(reports[0])
 
 

@@ -61,18 +61,32 @@ class PreparedCache:
         self._chars = 0
         self._lock = threading.Lock()
 
-    def get(self, name: str, text: str, prepare: Callable[[str], object]) -> object:
-        """`prepare(text)`, computed once per (name, distinct text) while it stays cached."""
+    def get(
+        self,
+        name: str,
+        text: str,
+        prepare: Callable[[str], object],
+        also: StoreStats | None = None,
+    ) -> object:
+        """`prepare(text)`, computed once per (name, distinct text) while it stays cached.
+
+        `also` counts the hit or preparation a second time, for one run or one chunk of
+        an archive run, exactly even when threads share this cache.
+        """
         key = (name, text_hash(text))
         with self._lock:
             found = self._entries.get(key)
             if found is not None:
                 self._entries.move_to_end(key)
                 self.stats.prepare_hits += 1
+                if also is not None:
+                    also.prepare_hits += 1
                 return found[0]
         value = prepare(text)  # outside the lock: preparing a large text takes a while
         with self._lock:
             self.stats.preparations += 1
+            if also is not None:
+                also.preparations += 1
             if len(text) <= self.max_chars and key not in self._entries:
                 self._entries[key] = (value, len(text))
                 self._chars += len(text)
@@ -138,8 +152,8 @@ class SourceStore:
         return out
 
     def prepare(self, name: str, text: str, prepare: Callable[[str], object]) -> object:
-        """What judge `name` prepared for `text` (see `PreparedCache.get`)."""
-        return self.prepared.get(name, text, prepare)
+        """What judge `name` prepared for `text` (see `PreparedCache.get`), counted here too."""
+        return self.prepared.get(name, text, prepare, also=self.stats)
 
 
 def _named(source: Source, source_id: str) -> Source:
