@@ -88,6 +88,12 @@ class _Executors:
             executor.shutdown(wait=not cancel, cancel_futures=cancel)
 
 
+def _task_options(executor: Executor) -> dict[str, object]:
+    """Dask's executor names a task by its arguments unless told otherwise (`pure=False`):
+    a retried chunk must be a new task, not the lost one's result."""
+    return {"pure": False} if type(executor).__name__ == "ClientExecutor" else {}
+
+
 def describe(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     name = type(exc).__name__
@@ -160,7 +166,7 @@ def _submit(
 ) -> None:
     used = executors.current
     try:
-        future = used.submit(task, chunk)
+        future = used.submit(task, chunk, **_task_options(used))
     except Exception as exc:  # a broken or shut-down executor refuses new work
         if isinstance(exc, _BROKEN):
             executors.broken(used)
