@@ -593,6 +593,7 @@ def test_progress_bar_only_on_a_terminal(work: Path) -> None:
     terminal = b"".join(chunks).decode("utf-8", "replace")
     assert done.returncode == 1
     assert "checking" in terminal
+    assert "ETA" in terminal  # with the rate (articles/s) once there is one
     assert done.stdout == b""
     assert "story.md:7:1 unknown_source" in (work / "out.txt").read_text(encoding="utf-8")
     piped = subprocess.run(args, capture_output=True, env=env, timeout=120, check=False)

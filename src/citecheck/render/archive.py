@@ -113,15 +113,20 @@ def _verdict(reports: Sequence[Report], failures: Sequence[tuple[str, str]]) -> 
         if ok
         else f"✗ {failing} of {len(reports)} articles fail the check"
     )
-    parts = [f"{findings} failing claims among {claims} claims"]
+    parts = [f"{_plural(findings, 'failing claim')} among {_plural(claims, 'claim')}"]
     if failures:
-        parts.append(f"{len(failures)} articles could not be checked")
+        verb = "was" if len(failures) == 1 else "were"
+        parts.append(f"{_plural(len(failures), 'article')} {verb} not checked (see below)")
     state = "pass" if ok else "fail"
     return (
         f'<section class="verdict verdict-{state}" aria-label="Verdict">'
         f'<p class="verdict-headline">{_text(headline)}</p>'
         f'<p class="verdict-detail">{_text("; ".join(parts))}.</p></section>\n'
     )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
 def _totals(reports: Sequence[Report]) -> str:
