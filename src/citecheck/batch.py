@@ -104,7 +104,8 @@ class WorkerStats:
     preparations: int = 0
     prepare_hits: int = 0
     peak_rss_kb: int = 0
-    busy_seconds: float = 0.0
+    busy_seconds: float = 0.0  # wall time in chunks
+    cpu_seconds: float = 0.0  # CPU time in chunks (less than busy: it waited for a core)
 
 
 @dataclass(slots=True)
@@ -141,6 +142,7 @@ class BatchStats:
         worker.prepare_hits += result.prepare_hits
         worker.peak_rss_kb = max(worker.peak_rss_kb, result.peak_rss_kb)
         worker.busy_seconds += result.seconds
+        worker.cpu_seconds += result.cpu_seconds
         self.preparations += result.preparations
         self.prepare_hits += result.prepare_hits
 

@@ -60,6 +60,7 @@ class ChunkResult:
     prepare_hits: int  # prepared texts found in the worker's cache
     peak_rss_kb: int  # the worker process's peak resident memory so far
     seconds: float  # wall time spent in the chunk
+    cpu_seconds: float  # CPU time of the worker process in the chunk
 
 
 def worker_name() -> str:
@@ -111,7 +112,7 @@ def check_task(task: Task, texts: dict[str, str], engine: Checker, store: Source
 
 def check_chunk(chunk: Chunk, engine_for: Callable[[Options], Checker]) -> ChunkResult:
     """Check every article of `chunk`, each with the engine for its options."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     counted = StoreStats()
     out: list[tuple[int, Outcome]] = []
     for task in chunk.tasks:
@@ -126,6 +127,7 @@ def check_chunk(chunk: Chunk, engine_for: Callable[[Options], Checker]) -> Chunk
         prepare_hits=counted.prepare_hits,
         peak_rss_kb=peak_rss_kb(),
         seconds=time.perf_counter() - started,
+        cpu_seconds=time.process_time() - cpu,
     )
 
 
