@@ -144,6 +144,23 @@ def executor_for(mode: str) -> Iterator[Executor | None]:
             yield executor
 
 
+def _burn(_: int) -> float:
+    """Pure-Python CPU work: what the machine gives one process, in loops per second."""
+    start, total = time.perf_counter(), 0
+    for i in range(3_000_000):
+        total += i * i
+    return 3_000_000 / (time.perf_counter() - start)
+
+
+def ceiling() -> float:
+    """How much faster 2 processes burn CPU than 1, right now (1.0-2.0: others' load)."""
+    one = sum(_burn(0) for _ in range(2)) / 2
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        list(pool.map(_burn, [0, 0]))  # started
+        two = sum(pool.map(_burn, [0, 0]))
+    return two / one
+
+
 def measure_tasks(executor: Executor, count: int) -> float:
     """Seconds per no-op task, submitted `count` at once: what a task costs the executor."""
     start = time.perf_counter()
@@ -159,6 +176,7 @@ def run_mode(root: Path, mode: str, chunk_size: int) -> dict[str, Any]:
 
     articles = sorted((root / "articles").glob("*.md"))
     jobs = [Job(path) for path in articles]
+    machine = ceiling()
     started = time.perf_counter()
     engine = citecheck.Checker()
     with executor_for(mode) as executor:
@@ -207,6 +225,7 @@ def run_mode(root: Path, mode: str, chunk_size: int) -> dict[str, Any]:
         "peak_parent_mb": peak_parent,
         "task_ms": None if per_task is None else per_task * 1000,
         "digest": digest.hexdigest(),
+        "ceiling": machine,
     }
 
 
@@ -242,8 +261,8 @@ def table(
         "",
         "| run | wall s | articles/s | claims/s | × serial | CPU s | × serial, CPU-bound | "
         "peak RSS per worker | preparations (per worker) | citations | distinct sources | "
-        "loads | per-task overhead |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "loads | per-task overhead | 2-process ceiling |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     serial_cpu = cpu_of(serial)
     for row in rows:
@@ -262,7 +281,7 @@ def table(
             f"| {LABELS[row['mode']]} | {row['seconds']:.1f} | {rate:.1f} | {claims:.0f} | "
             f"{speedup:.2f} | {cpu_of(row):.1f} | {bound:.2f} | {rss} | "
             f"{row['preparations']:,} ({per_worker}) | {row['citations']:,} | "
-            f"{row['distinct']:,} | {row['loads']:,} | {task} |"
+            f"{row['distinct']:,} | {row['loads']:,} | {task} | {row['ceiling']:.2f} |"
         )
     same = len({r["digest"] for r in rows}) == 1
     lines += [
@@ -273,6 +292,15 @@ def table(
         + ". Parent CPU during the run: "
         + ", ".join(f"{r['parent_cpu']:.1f} s" for r in rows)
         + ".",
+        "",
+        "CPU s: the run's CPU time, parent and workers. × serial, CPU-bound: serial CPU s ÷ "
+        "(this run's CPU s ÷ its cores), the speed-up if the cores were free. 2-process "
+        "ceiling: how much faster two processes burned pure-Python CPU than one, measured "
+        "just before the run (2.00 on an idle 2-core machine; less when other work shares "
+        "it). Claims/s counts the claims in the reports (headings and sentences of "
+        "multi-sentence claims included). Preparations: source texts indexed, all workers "
+        "together (per worker in brackets), against citations (article-source pairs) and "
+        "distinct source texts.",
     ]
     return "\n".join(lines)
 
