@@ -31,7 +31,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Executor
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -45,7 +47,7 @@ from citecheck.sources.model import SourceLike
 from citecheck.sources.store import SourceStore, text_hash
 
 if TYPE_CHECKING:
-    from citecheck.checker import Checker
+    from citecheck.checker import Checker, Wanted
 
 #: Articles sent to a worker at a time: fewer, larger tasks keep scheduler overhead low.
 DEFAULT_CHUNK_SIZE = 8
@@ -197,7 +199,7 @@ def verify_many(
         yield from run.ready(final=True)
     finally:
         finished_chunks.close()  # on an early exit: cancel what is still queued
-        run.stats.loads = run.store.stats.loads
+        run.stats.loads = run.loads()
 
 
 class _Run:
@@ -211,7 +213,7 @@ class _Run:
         ordered: bool,
     ) -> None:
         self.engine = engine
-        self.store = engine.new_store()
+        self.stores: dict[tuple[object, ...], SourceStore] = {}  # one per way of loading
         self.stats = stats
         self.on_done = on_done
         self.ordered = ordered
@@ -223,32 +225,66 @@ class _Run:
     def chunks(
         self, jobs: Iterable[Job], size: int, skip: Container[str] | None
     ) -> Iterator[Chunk]:
-        """Stage jobs lazily into chunks; failures and skipped jobs finish at once."""
-        chunk = Chunk()
-        for position, job in enumerate(jobs):
-            self.stats.articles += 1
-            staged = _stage(position, job, self.engine, self.store)
-            if isinstance(staged, Outcome):
-                self.publish(position, staged)
-                continue
-            digest = job_hash(staged.resolved, _version())
-            if skip is not None and digest in skip:
-                name = staged.resolved.name or "<article>"
-                self.publish(position, Outcome(name, hash=digest, skipped=True))
-                continue
-            self.hashes[position] = digest
-            self.stats.citations += len(staged.resolved.sources)
-            _add_task(chunk, staged, self.sources)
-            self.stats.distinct_sources = len(self.sources)
-            if len(chunk.tasks) >= size:
+        """Stage jobs lazily into chunks; failures and skipped jobs finish at once.
+
+        A chunk's articles are read first, then all the sources they want are loaded in
+        one go (URLs fetched concurrently), then each article is resolved from the store.
+        """
+        numbered = enumerate(jobs)
+        while group := list(islice(numbered, size)):
+            chunk = Chunk()
+            for position, staged in self._stage_group(group):
+                if isinstance(staged, Outcome):
+                    self.publish(position, staged)
+                    continue
+                digest = job_hash(staged.resolved, _version())
+                if skip is not None and digest in skip:
+                    name = staged.resolved.name or "<article>"
+                    self.publish(position, Outcome(name, hash=digest, skipped=True))
+                    continue
+                self.hashes[position] = digest
+                self.stats.citations += len(staged.resolved.sources)
+                _add_task(chunk, staged, self.sources)
+                self.stats.distinct_sources = len(self.sources)
+            if chunk.tasks:
                 yield chunk
-                chunk = Chunk()
-        if chunk.tasks:
-            yield chunk
+
+    def _stage_group(self, group: list[tuple[int, Job]]) -> list[tuple[int, Task | Outcome]]:
+        """Read a group of jobs, load their sources together, resolve each."""
+        self.stats.articles += len(group)
+        wanted: list[tuple[int, Wanted | Outcome]] = [
+            (position, _want(job, self.engine)) for position, job in group
+        ]
+        values: dict[int, list[SourceLike]] = {}
+        for _, w in wanted:
+            if not isinstance(w, Outcome):
+                values.setdefault(id(self.store_for(w.options)), []).extend(w.sources.values())
+        for store in self.stores.values():
+            if id(store) in values:
+                with suppress(CitecheckError):  # a source that cannot load fails per article
+                    store.prefetch(values[id(store)])
+        return [
+            (
+                position,
+                w if isinstance(w, Outcome) else _resolve(position, w, self.store_for(w.options)),
+            )
+            for position, w in wanted
+        ]
+
+    def store_for(self, options: Options) -> SourceStore:
+        """The run's store for articles loading their sources with `options`."""
+        key = _loading_key(options)
+        store = self.stores.get(key)
+        if store is None:
+            store = self.stores[key] = SourceStore(options, self.engine.prepared)
+        return store
+
+    def loads(self) -> int:
+        return sum(store.stats.loads for store in self.stores.values())
 
     def finish(self, finished: Finished) -> None:
         self.stats.record_chunk(finished)
-        self.stats.loads = self.store.stats.loads
+        self.stats.loads = self.loads()
         if finished.result is not None:
             for position, outcome in finished.result.outcomes:
                 self.publish(position, replace(outcome, hash=self.hashes.pop(position, None)))
@@ -284,20 +320,60 @@ def _version() -> str:
     return __version__
 
 
-def _stage(position: int, job: Job, engine: Checker, store: SourceStore) -> Task | Outcome:
-    """Read one job's article and load its sources; a bad article becomes its outcome."""
+def _want(job: Job, engine: Checker) -> Wanted | Outcome:
+    """Read one job's article and what sources it wants; a bad article is its outcome."""
     name = job.shown_name
     try:
-        resolved = engine.resolve(
-            job.article, job.sources, store, article_name=name, options=job.options
-        )
+        return engine.wanted(job.article, job.sources, article_name=name, options=job.options)
     except CitecheckError as exc:
         return Outcome(name, failure=Failure(name, str(exc)))
     except Exception as exc:  # a bug: one article fails, the run goes on
-        message = f"internal error ({type(exc).__name__}: {exc}); please report it"
-        return Outcome(name, failure=Failure(name, message, "internal"))
+        return Outcome(name, failure=Failure(name, _internal(exc), "internal"))
+
+
+def _resolve(position: int, wanted: Wanted, store: SourceStore) -> Task | Outcome:
+    """Load a read article's sources (found in the store when prefetched)."""
+    from citecheck.checker import Checker
+
+    name = wanted.name or "<article>"
+    try:
+        resolved = Checker.load_wanted(wanted, store)
+    except CitecheckError as exc:
+        return Outcome(name, failure=Failure(name, str(exc)))
+    except Exception as exc:  # a bug: one article fails, the run goes on
+        return Outcome(name, failure=Failure(name, _internal(exc), "internal"))
     hashes = {sid: text_hash(s.text) for sid, s in resolved.sources.items()}
     return Task(position, resolved, hashes)
+
+
+#: Options that shape how an article reads or is checked, not how its sources load.
+_NOT_LOADING = frozenset(
+    {
+        "format",
+        "marker_scope",
+        "fail_on",
+        "suggest_citations",
+        "judge",
+        "language",
+        "max_article_chars",
+        "max_marker_range",
+        "max_evidence",
+    }
+)
+
+
+def _loading_key(options: Options) -> tuple[object, ...]:
+    """What decides how sources load: every option but those that cannot (a new option
+    counts until listed, so two ways of loading never share a store by mistake)."""
+    return tuple(
+        (name, getattr(options, name))
+        for name in sorted(Options.model_fields)
+        if name not in _NOT_LOADING
+    )
+
+
+def _internal(exc: Exception) -> str:
+    return f"internal error ({type(exc).__name__}: {exc}); please report it"
 
 
 def _add_task(chunk: Chunk, task: Task, seen: set[str]) -> None:

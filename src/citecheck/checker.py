@@ -70,6 +70,17 @@ class Resolved:
     origins: dict[str, str]  # source id -> where it was to come from
 
 
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """An article read and parsed, with the sources it wants (not loaded yet)."""
+
+    parsed: ParsedArticle
+    options: Options
+    name: str | None
+    sources: dict[str, SourceLike]  # source id -> what to load
+    errors: dict[str, str]  # source id -> why its reference names nothing loadable
+
+
 class Checker:
     """Checks articles against their sources; build once, use for many articles."""
 
@@ -209,6 +220,22 @@ class Checker:
 
         Loading goes through `store`, so an origin several articles cite is loaded once.
         """
+        wanted = self.wanted(article, sources, article_name=article_name, options=options)
+        return self.load_wanted(wanted, store, progress)
+
+    def wanted(
+        self,
+        article: ArticleLike,
+        sources: Mapping[str | int, SourceLike] | None,
+        *,
+        article_name: str | None = None,
+        options: Options | None = None,
+    ) -> Wanted:
+        """Read and parse an article, and say which sources it wants (nothing loaded yet).
+
+        An archive run asks this of several articles, then loads all their sources at once
+        (`SourceStore.prefetch`), so their URLs are fetched concurrently.
+        """
         text, opts, folder = self._read(article, options or self.options)
         if article_name is None and isinstance(article, Path):
             article_name = str(article)
@@ -218,15 +245,23 @@ class Checker:
         )
         wanted = merge_sources(from_references, _given_sources(sources))
         errors = {k: v for k, v in reference_errors.items() if k not in wanted}
-        loaded = store.load(wanted, progress)
+        return Wanted(parsed, opts, article_name, wanted, errors)
+
+    @staticmethod
+    def load_wanted(
+        wanted: Wanted, store: SourceStore, progress: Progress | None = None
+    ) -> Resolved:
+        """Load what `wanted` names through `store`: the article resolved."""
+        loaded = store.load(wanted.sources, progress)
+        errors = dict(wanted.errors)
         errors.update({sid: str(r) for sid, r in loaded.items() if isinstance(r, SourceError)})
         return Resolved(
-            parsed=parsed,
-            options=opts,
-            name=article_name,
+            parsed=wanted.parsed,
+            options=wanted.options,
+            name=wanted.name,
             sources={sid: r for sid, r in loaded.items() if isinstance(r, Source)},
             errors=errors,
-            origins={sid: origin_of(value) for sid, value in wanted.items()},
+            origins={sid: origin_of(value) for sid, value in wanted.sources.items()},
         )
 
     def check(self, resolved: Resolved, store: SourceStore | None = None) -> Report:

@@ -75,7 +75,23 @@ def dask_executor(address: str, *, workers: int | None = None) -> Iterator[Execu
             raise InvalidOptionsError(f"--dask {address}: {where} ({exc})") from None
         stack.callback(client.close)
         warm_up(client)
-        yield client.get_executor(pure=False)
+        try:
+            yield client.get_executor(pure=False)
+        except BaseException:
+            quiet()  # Ctrl-C: cancelled tasks make Dask log tracebacks as it shuts down
+            raise
+
+
+#: Loggers that report on Dask's own machinery (its event loop, comms, shutdown).
+DASK_LOGGERS = ("distributed", "tornado", "asyncio")
+
+
+def quiet() -> None:
+    """Silence Dask's machinery: the command says in one line what happened."""
+    names = [*DASK_LOGGERS, *logging.root.manager.loggerDict]
+    for name in names:
+        if name.split(".")[0] in DASK_LOGGERS:  # children set their own levels too
+            logging.getLogger(name).setLevel(logging.CRITICAL + 1)
 
 
 def warm_up(client: Any) -> None:

@@ -102,7 +102,7 @@ def _interrupted_run(root: Path, *extra: str) -> subprocess.CompletedProcess[str
 def _check_resumed(big: Archive, serial_audit: dict[str, str], *extra: str) -> None:
     stopped = _interrupted_run(big.root, *extra)
     assert stopped.returncode == 130, stopped.stderr
-    assert "Traceback" not in stopped.stderr
+    assert "Traceback" not in stopped.stderr, stopped.stderr
     said = [line for line in stopped.stderr.splitlines() if line.strip()]
     assert len(said) == 1, stopped.stderr
     assert said[0].startswith("citecheck: interrupted: stopped by Ctrl-C;")
@@ -164,6 +164,7 @@ def test_resume_refuses_what_it_cannot_continue(
         (["--resume", "junk.jsonl"], "junk.jsonl: line 1: not a citecheck audit line"),
         (["--resume", "a.jsonl", "--output-format", "sarif"], "cannot be combined"),
         (["--resume", "a.jsonl", "-o", "b.jsonl"], "differs"),
+        (["--resume", "a.jsonl", "--write-baseline", "b.json"], "without --resume"),
     ]:
         run = invoke("check", "articles", *args)
         assert run.exit_code == 2

@@ -340,6 +340,8 @@ def _check(
     err: Console,
 ) -> int:
     output_format, output_file = _output(output_format, output_file, resume)
+    if resume is not None and write_baseline is not None:
+        _usage("--write-baseline records every finding; run it without --resume")
     explicit = parse_source_flags(flag_sources)
     if sources_dir is not None and not sources_dir.is_dir():
         _usage(f"--sources-dir {sources_dir}: no such directory")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -150,6 +150,26 @@ class SourceStore:
             if progress is not None and sid not in fresh:
                 progress(sid, named)
         return out
+
+    def prefetch(self, values: Iterable[SourceLike]) -> int:
+        """Load every origin among `values` not loaded yet, all at once (URLs fetched
+        concurrently); later `load` calls find them. Returns how many were loaded."""
+        missing: dict[str, SourceLike] = {}
+        keys: dict[tuple[str, ...], str] = {}  # origin -> its id in this one load
+        with self._lock:
+            for value in values:
+                key = origin_key(value)
+                if key not in self._loaded and key not in keys:
+                    keys[key] = str(len(missing))
+                    missing[keys[key]] = value
+        if not missing:
+            return 0
+        fresh = load_sources(missing, self.options)
+        with self._lock:
+            for key, sid in keys.items():
+                self._loaded.setdefault(key, fresh[sid])
+            self.stats.loads += len(fresh)
+        return len(fresh)
 
     def prepare(self, name: str, text: str, prepare: Callable[[str], object]) -> object:
         """What judge `name` prepared for `text` (see `PreparedCache.get`), counted here too."""
