@@ -18,6 +18,8 @@ before the first chunk.
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import ExitStack, contextmanager
@@ -59,13 +61,14 @@ def dask_executor(address: str, *, workers: int | None = None) -> Iterator[Execu
         try:
             with dask.config.set(config):
                 if address == LOCAL:
-                    cluster = local_cluster(
-                        n_workers=workers,
-                        threads_per_worker=1,
-                        processes=True,
-                        dashboard_address="127.0.0.1:0",
-                        silence_logs=logging.ERROR,
-                    )
+                    with _workers_ignore_interrupts():
+                        cluster = local_cluster(
+                            n_workers=workers,
+                            threads_per_worker=1,
+                            processes=True,
+                            dashboard_address="127.0.0.1:0",
+                            silence_logs=logging.ERROR,
+                        )
                     stack.callback(cluster.close)
                     client = client_class(cluster)
                 else:
@@ -92,6 +95,21 @@ def quiet() -> None:
     for name in names:
         if name.split(".")[0] in DASK_LOGGERS:  # children set their own levels too
             logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+
+
+@contextmanager
+def _workers_ignore_interrupts() -> Iterator[None]:
+    """Start worker processes with Ctrl-C ignored (inherited across their exec): a
+    terminal's Ctrl-C reaches the whole process group, and this process, not each worker,
+    stops the run and says so in one line."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def warm_up(client: Any) -> None:

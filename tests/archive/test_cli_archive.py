@@ -81,20 +81,31 @@ def test_jsonl_lines_hold_the_serial_reports(
     assert stdout.stdout.encode() == (archive.root / "one.jsonl").read_bytes()
 
 
-def _interrupted_run(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Start an audit, wait for its first lines, press Ctrl-C (SIGINT to the process)."""
+def _interrupted_run(
+    root: Path, *extra: str, group: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Start an audit, wait for its first lines, press Ctrl-C: SIGINT to the process, or
+    (`group`) to its whole process group, as a terminal sends it."""
     audit = root / "audit.jsonl"
     audit.unlink(missing_ok=True)
     args = [str(EXE), "check", "articles", "--output-format", "jsonl", "-o", str(audit), *extra]
     process = subprocess.Popen(
-        args, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        args,
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=group,
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
         if audit.exists() and audit.read_bytes().count(b"\n") >= 3:
             break
         time.sleep(0.02)
-    process.send_signal(signal.SIGINT)
+    if group:
+        os.killpg(process.pid, signal.SIGINT)
+    else:
+        process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=120)
     return subprocess.CompletedProcess(args, process.returncode, out, err)
 
@@ -135,6 +146,15 @@ def test_ctrl_c_then_resume_on_a_dask_cluster(
     big: Archive, serial_audit: dict[str, str], dask_cluster: DaskCluster
 ) -> None:
     _check_resumed(big, serial_audit, "--dask", dask_cluster.address)
+
+
+def test_ctrl_c_from_a_terminal_stops_a_local_dask_cluster_in_one_line(big: Archive) -> None:
+    stopped = _interrupted_run(big.root, "--dask", "local", "--jobs", "2", group=True)
+    assert stopped.returncode == 130, stopped.stderr
+    said = [line for line in stopped.stderr.splitlines() if line.strip()]
+    assert len(said) == 1, stopped.stderr  # workers ignore it; Dask's shutdown is quiet
+    assert said[0].startswith("citecheck: interrupted: stopped by Ctrl-C;")
+    assert 3 <= len(lines_of(big.root / "audit.jsonl")) < BIG
 
 
 def test_resume_cuts_a_partial_last_line_and_redoes_that_article(
