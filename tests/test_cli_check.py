@@ -422,9 +422,13 @@ def test_html_output_for_one_article(work: Path) -> None:
     assert "Ministers promised" in page
 
 
-def test_html_output_refuses_several_articles(work: Path) -> None:
-    run = invoke("check", "story.md", "clean.md", "--output-format", "html")
-    assert_usage_error(run, "html", "one article")
+def test_html_output_for_several_articles_is_the_archive_page(work: Path) -> None:
+    run = invoke(
+        "check", "story.md", "clean.md", "--sources-dir", "sources", "--output-format", "html"
+    )
+    assert run.exit_code == 1
+    assert "Citation audit of 2 articles" in run.stdout
+    assert '<a href="#article-1">story.md</a>' in run.stdout
 
 
 def test_relative_cache_dir_in_config_is_relative_to_the_file(work: Path) -> None:
@@ -589,6 +593,7 @@ def test_progress_bar_only_on_a_terminal(work: Path) -> None:
     terminal = b"".join(chunks).decode("utf-8", "replace")
     assert done.returncode == 1
     assert "checking" in terminal
+    assert "ETA" in terminal  # with the rate (articles/s) once there is one
     assert done.stdout == b""
     assert "story.md:7:1 unknown_source" in (work / "out.txt").read_text(encoding="utf-8")
     piped = subprocess.run(args, capture_output=True, env=env, timeout=120, check=False)

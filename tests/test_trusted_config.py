@@ -164,3 +164,23 @@ def test_outside_any_repository_the_current_folder_is_the_root(
     data = json.loads(run.stdout)
     assert data["config_files"] == ["citecheck.toml"]
     assert data["fail_on"] == ["uncited"]
+
+
+def test_a_nested_file_may_not_send_articles_to_a_dask_scheduler(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+
+    from tests.cli_support import invoke
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "a.md").write_text("The ILO met on Friday.\n", encoding="utf-8")
+    (tmp_path / "desk" / "citecheck.toml").write_text(
+        'dask = "tcp://attacker.example:8786"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    run = invoke("check", "desk/a.md")
+    assert run.exit_code == 2
+    assert "dask" in run.stderr
+    assert "may not choose where articles are sent" in run.stderr

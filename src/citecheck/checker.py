@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +50,7 @@ from citecheck.steps import out_of_memory, step
 from citecheck.surrogates import first_lone_surrogate
 
 if TYPE_CHECKING:
-    from citecheck.batch import Job, Outcome
+    from citecheck.batch import BatchStats, Job, Outcome
 
 T = TypeVar("T")
 
@@ -71,6 +71,19 @@ class Resolved:
     sources: dict[str, Source]  # source id -> the loaded source
     errors: dict[str, str]  # source id -> why it could not be loaded
     origins: dict[str, str]  # source id -> where it was to come from
+
+
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """An article read and parsed, with the sources it wants (not loaded yet)."""
+
+    parsed: ParsedArticle
+    options: Options
+    name: str | None
+    sources: dict[str, SourceLike]  # source id -> what to load
+    errors: dict[str, str]  # source id -> why it cannot be loaded (refused, over the cap, …)
+    origins: dict[str, str]  # source id -> where it comes from, as reports show it
+    shown: dict[str, str]  # source id -> a reference file as the article wrote it
 
 
 class Checker:
@@ -120,12 +133,29 @@ class Checker:
         return _guarded(lambda: self._verify(article, sources, article_name, progress, store))
 
     def verify_many(
-        self, jobs: Iterable[Job], *, executor: Executor | None = None
+        self,
+        jobs: Iterable[Job],
+        *,
+        executor: Executor | None = None,
+        on_done: Callable[[Outcome], None] | None = None,
+        stats: BatchStats | None = None,
+        skip: Container[str] | None = None,
+        ordered: bool = True,
+        chunk_size: int | None = None,
     ) -> Iterator[Outcome]:
         """Check many articles, sharing their sources; outcomes in input order (`batch.py`)."""
-        from citecheck.batch import verify_many
+        from citecheck.batch import DEFAULT_CHUNK_SIZE, verify_many
 
-        return verify_many(jobs, executor=executor, options=self.options, checker=self)
+        return verify_many(
+            jobs,
+            executor=executor,
+            checker=self,
+            on_done=on_done,
+            stats=stats,
+            skip=skip,
+            ordered=ordered,
+            chunk_size=chunk_size or DEFAULT_CHUNK_SIZE,
+        )
 
     def new_store(self) -> SourceStore:
         """A run's source store, preparing into this engine's cache."""
@@ -198,25 +228,30 @@ class Checker:
         uncited claims); at most `max_sources_per_article` distinct origins in all.
         Loading goes through `store`, so an origin several articles cite is loaded once.
         """
+        wanted = self.wanted(article, sources, article_name=article_name, options=options)
+        return self.load_wanted(wanted, store, progress)
+
+    def wanted(
+        self,
+        article: ArticleLike,
+        sources: Mapping[str | int, GivenSource] | None,
+        *,
+        article_name: str | None = None,
+        options: Options | None = None,
+    ) -> Wanted:
+        """Read and parse an article, and say which sources it wants (nothing loaded yet).
+
+        Only reference-list entries some claim cites are wanted (files confined to the
+        source root); given sources are wanted whether cited or not (they can back
+        uncited claims); at most `max_sources_per_article` distinct ids in all. An
+        archive run asks this of several articles, then loads all their sources at once
+        (`SourceStore.prefetch`), so their URLs are fetched concurrently.
+        """
         text, opts, folder = self._read(article, options or self.options)
         if article_name is None and isinstance(article, Path):
             article_name = str(article)
         with step("parsing the article into claims", opts):
             parsed = read_claims(text, opts, self.language)
-        with step("loading the sources", opts):
-            return self._load(parsed, opts, folder, sources, store, article_name, progress)
-
-    def _load(
-        self,
-        parsed: ParsedArticle,
-        opts: Options,
-        folder: Path | None,
-        sources: Mapping[str | int, GivenSource] | None,
-        store: SourceStore,
-        article_name: str | None,
-        progress: Progress | None,
-    ) -> Resolved:
-        """The sources of a parsed article: cited references, then the given ones."""
         given, refused = _given_sources(sources)
         cited = cited_ids([m.ids for claim in parsed.claims for m in claim.markers])
         references = resolve_references(
@@ -228,23 +263,32 @@ class Checker:
         merged = merge_sources(references.sources, given)
         wanted, over_cap = cap_sources(merged, opts.max_sources_per_article, first=given.keys())
         errors = {**references.errors, **refused, **over_cap}
-        loaded = store.load(wanted, progress)
-        errors.update({sid: str(r) for sid, r in loaded.items() if isinstance(r, SourceError)})
         shown = references.shown
         origins = {sid: shown.get(sid) or origin_of(v) for sid, v in merged.items()}
         origins.update({sid: shown[sid] for sid in errors if sid in shown})
         origins.update(dict.fromkeys(refused, "refused"))
+        return Wanted(parsed, opts, article_name, wanted, errors, origins, dict(shown))
+
+    @staticmethod
+    def load_wanted(
+        wanted: Wanted, store: SourceStore, progress: Progress | None = None
+    ) -> Resolved:
+        """Load what `wanted` names through `store`: the article resolved."""
+        with step("loading the sources", wanted.options):
+            loaded = store.load(wanted.sources, progress)
+        errors = dict(wanted.errors)
+        errors.update({sid: str(r) for sid, r in loaded.items() if isinstance(r, SourceError)})
         return Resolved(
-            parsed=parsed,
-            options=opts,
-            name=article_name,
+            parsed=wanted.parsed,
+            options=wanted.options,
+            name=wanted.name,
             sources={
-                sid: _as_shown(r, shown.get(sid))
+                sid: _as_shown(r, wanted.shown.get(sid))
                 for sid, r in loaded.items()
                 if isinstance(r, Source)
             },
             errors=errors,
-            origins=origins,
+            origins=wanted.origins,
         )
 
     def check(self, resolved: Resolved, store: SourceStore | None = None) -> Report:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from citecheck.batch import Outcome
 from citecheck.cli.articles import ArticleFile
 from citecheck.report import Report
 
@@ -45,10 +44,8 @@ def configuration_lines(articles: list[ArticleFile], *, explicit: bool) -> list[
     return lines
 
 
-def with_config_files(outcome: Outcome, article: ArticleFile) -> Outcome:
-    """`outcome` whose report records the configuration files used for `article`."""
-    files = config_files(article)
-    if outcome.report is None or not files:
-        return outcome
-    report = Report.model_validate({**dict(outcome.report), "config_files": files})
-    return Outcome(outcome.name, report=report, failure=outcome.failure)
+def with_config_files(report: Report, files: tuple[str, ...]) -> Report:
+    """`report` recording the configuration files the command line applied to its article."""
+    if not files or report.config_files == files:
+        return report
+    return Report.model_validate({**dict(report), "config_files": files})

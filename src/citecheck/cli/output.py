@@ -10,12 +10,21 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 from citecheck import __version__
 from citecheck.batch import Outcome
@@ -34,11 +43,20 @@ def emit(
     *,
     quiet: bool,
     several: bool,
+    failures: Sequence[tuple[str, str]] = (),
 ) -> None:
-    """Render the reports to the output file or stdout (plus the GitHub step summary)."""
+    """Render the reports to the output file or stdout (plus the GitHub step summary).
+
+    Several articles as html make the archive page, which lists `failures` too.
+    """
     color = output_file is None and output_format == "text" and stdout_color()
     options = RenderOptions(color=color, tool_version=__version__, quiet=quiet, several=several)
-    text = get_renderer(output_format)(reports, options)
+    if output_format == "html" and several:
+        from citecheck.render.archive import render_archive
+
+        text = render_archive(reports, failures=failures, tool_version=__version__)
+    else:
+        text = get_renderer(output_format)(reports, options)
     if output_file is not None:
         try:
             output_file.write_text(text, encoding="utf-8")
@@ -84,13 +102,26 @@ def error(message: str, level: str = "error") -> None:
     sys.stderr.flush()
 
 
+class RateColumn(ProgressColumn):
+    """Articles per second, over the last half minute."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(
+            "" if speed is None else f"{speed:,.1f} articles/s", style="progress.data.speed"
+        )
+
+
 @contextmanager
 def progress_bar(err: Console, total: int) -> Iterator[Callable[[Outcome], None]]:
-    """A progress bar on stderr, advanced once per finished article."""
+    """A progress bar on stderr with rate and ETA, advanced once per finished article."""
     with Progress(
         TextColumn("checking"),
         BarColumn(),
         MofNCompleteColumn(),
+        RateColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
         TextColumn("{task.description}"),
         console=err,
         transient=True,

@@ -11,8 +11,11 @@ any, is laid over it, key by key. A file below the root may come with a pull req
 so it may not loosen what the root says about security (`cli/trust.py`): doing so is a
 configuration error naming the file and the key. Keys are `Options` fields (dashes or
 underscores) plus `include` and `exclude`, the globs used when a directory is given as
-ARTICLE. A relative `cache-dir` or `source-root` is relative to the file. Unknown keys
-are errors that name the key and the file.
+ARTICLE, `force-exclude` (apply `exclude` to files named on the command line too, as
+ruff's `force-exclude`) and `dask` (the Dask scheduler address, or `local`, that archive
+runs use; root configuration only, since it says where article text is sent). A relative
+`cache-dir` or `source-root` is relative to the file. Unknown keys are errors that name
+the key, the file and the nearest known key.
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ DEFAULT_INCLUDE = ARTICLE_GLOBS
 DEFAULT_EXCLUDE = (".*", "node_modules", "__pycache__", "venv")
 _GLOB_KEYS = ("include", "exclude")
 _FORCE_EXCLUDE = "force_exclude"
-_CLI_KEYS = (*_GLOB_KEYS, _FORCE_EXCLUDE)
+_DASK = "dask"
+_CLI_KEYS = (*_GLOB_KEYS, _FORCE_EXCLUDE, _DASK)
 _RELATIVE_PATHS = ("cache_dir", "source_root")  # relative to the file that sets them
 
 
@@ -50,6 +54,7 @@ class Settings:
     files: tuple[Path, ...] = ()  # every file applied, the root's first
     globs: frozenset[str] = frozenset()  # which of include/exclude/force-exclude a file set
     force_exclude: bool = False  # `exclude` applies to files named on the command line too
+    dask: str | None = None  # Dask scheduler address, or "local"
 
     def build_options(self, overrides: Mapping[str, Any]) -> Options:
         """Options from the configuration, then the command-line `overrides` on top."""
@@ -139,6 +144,7 @@ def layered(root: Settings, nested: Settings) -> Settings:
         force_exclude=(
             nested.force_exclude if _FORCE_EXCLUDE in nested.globs else root.force_exclude
         ),
+        dask=root.dask,  # never from a file below the root (`cli/trust.py` refuses it)
         files=(*root.files, *nested.files),
         globs=root.globs | nested.globs,
     )
@@ -162,6 +168,10 @@ def _split(
             if not isinstance(value, bool):
                 raise ConfigError(f"{path}: {key} must be true or false")
             extra[_FORCE_EXCLUDE] = value
+        elif key == _DASK:
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{path}: dask must be a scheduler address or 'local'")
+            extra[_DASK] = value.strip()
         elif _key(key) == "fail_on" and isinstance(value, str | list):
             options[key] = parse_fail_on(value, origin=f"{path}: {key}")
         elif _key(key) in _RELATIVE_PATHS and isinstance(value, str):

@@ -52,6 +52,12 @@ def check_nested(nested: Settings, root: Settings, root_dir: Path) -> None:
         {**{_key(k): v for k, v in root.options.items()}, **_normalised(nested.options)},
         origin=nested.origin,
     )
+    if nested.dask is not None:
+        raise ConfigError(
+            f"{nested.origin}: dask: a configuration file below the repository root "
+            f"({root_dir}) may not choose where articles are sent to be checked; set it in the "
+            "root's configuration, with --config, or with --dask"
+        )
     for written in nested.options:
         key = _key(written)
         problem = _loosens(key, getattr(before, key), getattr(after, key))

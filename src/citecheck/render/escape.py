@@ -114,3 +114,16 @@ def markdown_text(text: str) -> str:
     escaped = _ISSUE_REFERENCE.sub("#" + _ZERO_WIDTH_SPACE, escaped)
     escaped = _MENTION.sub("@" + _ZERO_WIDTH_SPACE, escaped)
     return _AUTOLINK.sub(_ZERO_WIDTH_SPACE, escaped)
+
+
+def html_text(value: str) -> str:
+    """Any untrusted text for HTML element content or a quoted attribute.
+
+    Escaped, unshowable characters shown (`textmarks.showable`), and no `##[` or
+    `::` at a line start left for a CI log that prints the page to read as a command.
+    """
+    from html import escape
+
+    from citecheck.render.textmarks import showable
+
+    return xml_guard(escape(showable(value), quote=True))

@@ -15,13 +15,12 @@ import hashlib
 import json
 from collections.abc import Sequence
 from functools import cache
-from html import escape
 from importlib.resources import files
 from typing import Any
 
 from citecheck.errors import InvalidOptionsError
 from citecheck.render import RenderOptions
-from citecheck.render.escape import json_guard, xml_guard
+from citecheck.render.escape import html_text, json_guard
 from citecheck.render.labels import LOOKS, look
 from citecheck.render.names import Spans, claim_names
 from citecheck.render.textmarks import (
@@ -38,12 +37,13 @@ CONTEXT_CHARS = 160
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    """The renderer-registry entry point: one article's report as one HTML page."""
-    if len(reports) != 1:
-        raise InvalidOptionsError(
-            f"the html output shows one article; got {len(reports)} "
-            "(run once per article, with --output-file)"
-        )
+    """The renderer-registry entry point: one article's report as one HTML page; several
+    articles as the archive page (`render/archive.py`)."""
+    several = options.several if options.several is not None else len(reports) != 1
+    if several or len(reports) != 1:
+        from citecheck.render.archive import render_archive
+
+        return render_archive(reports, tool_version=options.tool_version)
     return render_html(reports[0])
 
 
@@ -114,8 +114,8 @@ def _sha256(text: str) -> str:
 
 
 def _text(value: str) -> str:
-    """Escape any text for element content or a quoted attribute (no `##[` left in it)."""
-    return xml_guard(escape(showable(value), quote=True))
+    """Escape any text for element content or a quoted attribute (see `escape.html_text`)."""
+    return html_text(value)
 
 
 def _default_title(report: Report) -> str:
