@@ -236,6 +236,34 @@ def test_a_digit_token_whose_key_is_not_a_digit_is_still_a_candidate() -> None:
     assert index.number_postings["2"].tolist() == [0, 1]
 
 
+def _spelling_as_before(lexicon: Lexicon, word: str) -> str:
+    """`Lexicon.spelling` as it was (every suffix rule tried in turn)."""
+    variants = dict(ENGLISH.spelling_variants)
+    if word in variants:
+        return variants[word]
+    if len(word) < 5:
+        return word
+    for old, new in ENGLISH.spelling_suffixes:
+        if word.endswith(old):
+            other = word[: -len(old)] + new
+            if lexicon.zipf(other) > max(lexicon.zipf(word), 1.5):
+                return other
+            return word
+    return word
+
+
+def test_spelling_is_as_before(lexicon: Lexicon) -> None:
+    from wordfreq import top_n_list
+
+    words = [*top_n_list("en", 20_000), *ENGLISH.spelling_variants]
+    words += [
+        w + old
+        for w in ("organ", "real", "colo", "cent", "travel", "catal")
+        for old, _ in ENGLISH.spelling_suffixes
+    ]
+    assert [lexicon.spelling(w) for w in words] == [_spelling_as_before(lexicon, w) for w in words]
+
+
 def test_overlong_sentences_are_cut_as_before(lexicon: Lexicon) -> None:
     text = "Start " + ("abcdefghij" * 200) + " middle " + ("w " * 1200) + "end. Next one."
     assert_same_index(text, lexicon)

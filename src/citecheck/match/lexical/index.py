@@ -30,17 +30,19 @@ _TOKEN = re.compile(r"[^\W_](?:(?<=\d)\d*+(?:[.,]\d+)*+|[^\W\d_]*+(?:['’][^\W\
 _ASCII_TOKEN = re.compile(
     r"[0-9A-Za-z](?:(?<=[0-9])[0-9]*+(?:[.,][0-9]+)*+|[A-Za-z]*+(?:'[A-Za-z]+)?)"
 )
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 # Both find what `TOKEN` finds (`tests/match/lexical/test_index_equivalence.py`).
 
 
 def _tokens(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
     """`TOKEN.findall` of each sentence (with the faster patterns: the same tokens)."""
-    fast = _ASCII_TOKEN.findall
+    ascii_tokens = _ASCII_TOKEN.findall
     if text.isascii():
-        return [fast(text, start, end) for start, end in spans]
-    full, other = _TOKEN.findall, _NOT_ASCII.search
-    return [(full if other(text, start, end) else fast)(text, start, end) for start, end in spans]
+        return [ascii_tokens(text, start, end) for start, end in spans]
+    # A sentence copied out of a text with other characters is stored as ASCII (and
+    # read faster) when it holds none itself.
+    sentences = [text[start:end] for start, end in spans]
+    tokens = _TOKEN.findall
+    return [ascii_tokens(s) if s.isascii() else tokens(s) for s in sentences]
 
 
 def _sentence_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
@@ -245,16 +247,14 @@ def _postings(
 ) -> tuple[IntArray, IntArray]:
     """The inverted index in CSR form: `sent[ptr[k]:ptr[k + 1]]` = sentences of key k, sorted."""
     width = max(1, n_sent)
-    codes = ids * width + sentences
+    codes = ids * width
+    codes += sentences
     codes.sort()
     distinct = np.empty(len(codes), dtype=bool)
     distinct[:1] = True
     np.not_equal(codes[1:], codes[:-1], out=distinct[1:])
-    pairs = codes[distinct]
-    key = pairs // width
-    ptr = np.zeros(n_keys + 1, dtype=np.int64)
-    np.cumsum(np.bincount(key, minlength=n_keys), out=ptr[1:])
-    return ptr, pairs - key * width
+    key, sent = np.divmod(codes[distinct], width)
+    return np.searchsorted(key, np.arange(n_keys + 1)), sent
 
 
 def _fact_keys(sorted_keys: list[str], vocab: dict[str, int], lexicon: Lexicon) -> list[str]:

@@ -119,12 +119,13 @@ class Lexicon:
         )
         variants = dict(language.spelling_variants)
         suffixes = language.spelling_suffixes
+        endings = tuple(old for old, _ in suffixes)
         freq = self._freq_code
 
         def spelling(word: str) -> str:
             if word in variants:
                 return variants[word]
-            if len(word) < 5:
+            if len(word) < 5 or not word.endswith(endings):
                 return word
             for old, new in suffixes:
                 if word.endswith(old):
