@@ -264,7 +264,7 @@ def _fact_keys(sorted_keys: list[str], vocab: dict[str, int], lexicon: Lexicon) 
     ]
     beyond_ascii = sorted_keys[bisect.bisect_left(sorted_keys, "\x80") :]
     other_digit = [key for key in beyond_ascii if key[0].isdigit()]
-    return [*ascii_digit, *other_digit, *lexicon.fact_keys.intersection(vocab)]
+    return [*ascii_digit, *other_digit, *(vocab.keys() & lexicon.fact_keys)]
 
 
 def build_index(text: str, lexicon: Lexicon) -> SourceIndex:

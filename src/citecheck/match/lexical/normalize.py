@@ -152,8 +152,9 @@ class Lexicon:
         #: Keys that a token which may start a number or a date can have, besides keys that
         #: start with a digit: those of `fact_tokens`, and any key of a token that starts
         #: with a digit but does not itself (a lemma or a spelling variant; `keys_of` adds
-        #: it before caching the token, and the language's word lists bound how many).
-        self.fact_keys: set[str] = set(map(self.word_key, self.fact_tokens))
+        #: it before caching the token, and the language's word lists bound how many). A
+        #: frozen set, replaced when it grows, so that readers never see it change.
+        self.fact_keys: frozenset[str] = frozenset(map(self.word_key, self.fact_tokens))
 
     def keys_of(self, tokens: list[str]) -> list[str]:
         """Word keys of many tokens, through a dict cache (faster than one call per token)."""
@@ -171,7 +172,7 @@ class Lexicon:
     def _new_key(self, token: str) -> str:
         key = self.word_key(token)
         if token[0].isdigit() and not key[:1].isdigit():
-            self.fact_keys.add(key)  # before the cache holds it (see `fact_keys`)
+            self.fact_keys = self.fact_keys | {key}  # before the cache holds it
         return key
 
     def _scale_abbreviation_forms(self) -> list[str]:
