@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, cast
@@ -155,6 +156,7 @@ class Lexicon:
         #: it before caching the token, and the language's word lists bound how many). A
         #: frozen set, replaced when it grows, so that readers never see it change.
         self.fact_keys: frozenset[str] = frozenset(map(self.word_key, self.fact_tokens))
+        self._fact_keys_lock = threading.Lock()
 
     def keys_of(self, tokens: list[str]) -> list[str]:
         """Word keys of many tokens, through a dict cache (faster than one call per token)."""
@@ -172,7 +174,8 @@ class Lexicon:
     def _new_key(self, token: str) -> str:
         key = self.word_key(token)
         if token[0].isdigit() and not key[:1].isdigit():
-            self.fact_keys = self.fact_keys | {key}  # before the cache holds it
+            with self._fact_keys_lock:  # before the cache holds the token (see `fact_keys`)
+                self.fact_keys = self.fact_keys | {key}
         return key
 
     def _scale_abbreviation_forms(self) -> list[str]:
