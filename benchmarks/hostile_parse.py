@@ -4,7 +4,7 @@ second at 100k repetitions, because every parsing step is linear.
 
     python benchmarks/hostile_parse.py [--repeat 3]
 
-The shapes are the ones `tests/test_parse_robustness.py` checks for exact offsets.
+The shapes are the ones `tests/parse/test_robustness.py` checks for exact offsets.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.test_parse_robustness import HOSTILE  # noqa: E402
+from tests.parse.test_robustness import HOSTILE  # noqa: E402
 
 import citecheck  # noqa: E402
 

@@ -21,7 +21,7 @@ import pytest
 import citecheck
 from citecheck import InvalidInputError, Job, Status
 from citecheck.sources.store import SourceStore
-from tests.cli_support import invoke, run_main
+from tests.cli.support import invoke, run_main
 from tests.sources.bounded import run_bounded
 
 TEXT = "The ILO met in Geneva on Friday [1].\n"

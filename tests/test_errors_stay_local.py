@@ -25,7 +25,7 @@ import citecheck
 from citecheck import InvalidInputError, Job, Status
 from citecheck.render import format_report
 from citecheck.report import ClaimResult, Evidence, Reason, Report, SourceInfo
-from tests.cli_support import run_main
+from tests.cli.support import run_main
 from tests.sources.bounded import run_bounded
 
 ARTICLE = "The ILO met in Geneva on Friday [1]. Wages rose [2]."

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import invoke
-from tests.test_cli_hooks import hook_fields
+from tests.cli.support import invoke
+from tests.cli.test_hooks import hook_fields
 
 ROOT = Path(__file__).resolve().parent.parent
 HUGO = ROOT / "examples" / "hugo-site"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import invoke
+from tests.cli.support import invoke
 
 from .conftest import DaskCluster
 from .support import Archive, build_archive

@@ -107,7 +107,7 @@ def test_a_registered_judge_that_cannot_be_imported_is_a_clear_error(plugin: str
 def test_the_judge_is_a_configuration_key_and_a_flag(
     plugin: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.cli_support import invoke
+    from tests.cli.support import invoke
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text("Text of the claim [1].\n", encoding="utf-8")

@@ -12,7 +12,7 @@ from citecheck import Status
 from citecheck.config import Options
 from citecheck.errors import InvalidOptionsError
 from citecheck.reasons import EXEMPT_CODES
-from tests.cli_support import invoke
+from tests.cli.support import invoke
 
 
 def _only(text: str, profile: str) -> citecheck.ClaimResult:

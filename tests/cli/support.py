@@ -21,7 +21,7 @@ from citecheck.report import (
     Suppression,
 )
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "data"
 CLI_DATA = DATA / "cli"
 SARIF_SCHEMA = DATA / "sarif-schema-2.1.0.json"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-HOOKS = Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml"
+HOOKS = Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml"
 
 
 def hook_fields() -> dict[str, str]:

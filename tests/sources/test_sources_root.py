@@ -18,7 +18,7 @@ import pytest
 
 import citecheck
 from citecheck import Status
-from tests.cli_support import run_main
+from tests.cli.support import run_main
 from tests.sources.test_sources_confine import TOKEN, make_repository
 
 symlinks = pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges")

@@ -6,7 +6,7 @@ import html
 
 from citecheck.config import Options
 from citecheck.parse import ParsedArticle, parse_article
-from tests.parse_util import by_text, parse, texts, words_in_order
+from tests.parse.util import by_text, parse, texts, words_in_order
 
 ARTICLE = """<!DOCTYPE html>
 <html>

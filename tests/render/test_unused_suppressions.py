@@ -15,7 +15,7 @@ import pytest
 
 import citecheck
 from citecheck.report import Report
-from tests.cli_support import SARIF_SCHEMA, invoke
+from tests.cli.support import SARIF_SCHEMA, invoke
 
 ARTICLE = """# Port news
 

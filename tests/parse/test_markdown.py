@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.parse_util import by_text, parse, texts
+from tests.parse.util import by_text, parse, texts
 
 ARTICLE = """\
 # Korea seeks ILO guidance

@@ -6,7 +6,7 @@ import pytest
 
 from citecheck.parse import ParsedArticle
 from citecheck.parse.model import UnusedSuppression
-from tests.parse_util import parse
+from tests.parse.util import parse
 
 IGNORE = "<!-- citecheck: ignore opinion -->"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citecheck.parse.markers import find_markers
-from tests.parse_util import by_text, parse, texts
+from tests.parse.util import by_text, parse, texts
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ import pytest
 
 from citecheck.errors import InvalidInputError
 from citecheck.parse import parse_article
-from tests.parse_util import by_text, parse, texts
+from tests.parse.util import by_text, parse, texts
 
-SEED = (Path(__file__).parent / "data" / "seed_article.txt").read_text(encoding="utf-8")
+SEED = (Path(__file__).parent.parent / "data" / "seed_article.txt").read_text(encoding="utf-8")
 
 
 def test_seed_article_claims() -> None:

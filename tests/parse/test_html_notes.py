@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from citecheck.parse import ParsedArticle
-from tests.parse_util import parse
+from tests.parse.util import parse
 
 MEDIAWIKI = """<div class="mw-parser-output">
 <p>The port handled 14.8 million containers.<sup id="cite_ref-1" class="reference"><a href="#cite_note-1"><span class="cite-bracket">&#91;</span>1<span class="cite-bracket">&#93;</span></a></sup> Volumes rose 6%.<sup id="cite_ref-Smith2020_3-0" class="reference"><a href="#cite_note-Smith2020-3">[3]</a></sup></p>

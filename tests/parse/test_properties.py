@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from citecheck.errors import CitecheckError
-from tests.parse_util import parse
+from tests.parse.util import parse
 
 PIECES = [
     "[1]", "[2]", "[1, 2]", "[1][2]", "[1-3]", "[3–1]", "[^1]", "[^n]", ".[1]", " [2].",

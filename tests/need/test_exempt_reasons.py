@@ -10,7 +10,7 @@ import citecheck
 from citecheck import Status
 from citecheck.reasons import EXEMPT_CODES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 ARTICLE = """---
 title: Council budget

@@ -12,7 +12,7 @@ from citecheck.render import RENDERERS, RenderOptions, available, get_renderer
 from citecheck.render.github import escape_data, escape_property
 from citecheck.render.json import ReportSet
 from citecheck.report import Evidence, Report, Status
-from tests.cli_support import SARIF_SCHEMA, claim, report
+from tests.cli.support import SARIF_SCHEMA, claim, report
 
 PLAIN = RenderOptions(tool_version="9.9.9")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.parse_util import parse, texts
+from tests.parse.util import parse, texts
 
 KINDS = ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION", "note", "Warning"]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import run_main
+from tests.cli.support import run_main
 
 ARTICLE = "The ILO met in Geneva on Friday [1].\n\nWages rose sharply last year.\n"
 
@@ -171,7 +171,7 @@ def test_a_nested_file_may_not_send_articles_to_a_dask_scheduler(
 ) -> None:
     import subprocess
 
-    from tests.cli_support import invoke
+    from tests.cli.support import invoke
 
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     (tmp_path / "desk").mkdir()

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 import citecheck
 from citecheck.assemble import display_of
 from citecheck.errors import CitecheckError
-from tests.parse_util import words_in_order
-from tests.test_parse_robustness import PIECES
+from tests.parse.test_robustness import PIECES
+from tests.parse.util import words_in_order
 
 HTML_PIECES = [
     *PIECES,

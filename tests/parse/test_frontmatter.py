@@ -6,7 +6,7 @@ import pytest
 
 import citecheck
 from citecheck.parse.frontmatter import find_front_matter
-from tests.parse_util import parse, texts
+from tests.parse.util import parse, texts
 
 BODY = "# Port volumes\n\nThe port handled 14.8 million containers [1].\n"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import invoke
-from tests.test_cli_hooks import hook_fields
+from tests.cli.support import invoke
+from tests.cli.test_hooks import hook_fields
 
 ARTICLE = "The harbour authority began dredging the east channel on Monday [1].\n"
 SOURCE = "The harbour authority began dredging the east channel on Monday.\n"

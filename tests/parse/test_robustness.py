@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import citecheck
 from citecheck import CitecheckError
 from citecheck.parse import ParsedArticle
-from tests.parse_util import check, words_in_order
+from tests.parse.util import check, words_in_order
 
 N = 100_000
 

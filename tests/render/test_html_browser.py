@@ -12,9 +12,8 @@ import pytest
 
 import citecheck
 from citecheck.report import Report
-
-from .conftest import EXAMPLE
-from .html_reports import make_report
+from tests.conftest import EXAMPLE
+from tests.render.reports import make_report
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ from citecheck.config import Options
 from citecheck.errors import InvalidOptionsError
 from citecheck.render import format_report
 from citecheck.report import Status
-from tests.cli_support import claim, copy_fixtures, invoke, report
+from tests.cli.support import claim, copy_fixtures, invoke, report
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from citecheck.render.escape import (
     xml_guard,
 )
 from citecheck.report import Evidence, Report, Status
-from tests.cli_support import claim, report, run_main
+from tests.cli.support import claim, report, run_main
 
 HOSTILE = (
     "Prices \x1b[31mfell\x1b[0m\r::error file=x,line=1::FORGED\u202eevil\u202c "

@@ -19,7 +19,7 @@ import pytest
 
 from citecheck.render.json import ReportSet
 from citecheck.report import Report, Status
-from tests.cli_support import SARIF_SCHEMA, copy_fixtures, invoke, run_main
+from tests.cli.support import SARIF_SCHEMA, copy_fixtures, invoke, run_main
 
 
 @pytest.fixture
@@ -447,7 +447,7 @@ def test_example_through_the_command_matches_the_api(
     """The command adds nothing to and loses nothing from what `verify()` finds."""
     import citecheck
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     monkeypatch.chdir(root)
     article = Path("examples/ilo-meeting/article.txt")
     sources = {p.stem: p for p in sorted(Path("examples/ilo-meeting/sources").glob("*.txt"))}

@@ -23,8 +23,7 @@ from citecheck.render.html import render, render_html
 from citecheck.render.labels import LOOKS
 from citecheck.render.textmarks import context_around, mark_terms, showable
 from citecheck.report import Reason, Report, Status
-
-from .html_reports import PIECES, SOURCE_1, make_report
+from tests.render.reports import PIECES, SOURCE_1, make_report
 
 
 def _parse(page: str) -> HtmlElement:
@@ -279,11 +278,11 @@ def test_output_is_deterministic_and_format_report_is_the_renderer(report: Repor
 
 def test_output_does_not_depend_on_hash_seeds(page: str) -> None:
     program = (
-        "import sys; from tests.html_reports import make_report; "
+        "import sys; from tests.render.reports import make_report; "
         "from citecheck.render.html import render_html; "
         "sys.stdout.buffer.write(render_html(make_report()).encode('utf-8'))"
     )
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     seed = "1" if os.environ.get("PYTHONHASHSEED") != "1" else "2"  # differs from ours
     other = subprocess.run(
         [sys.executable, "-c", program],
