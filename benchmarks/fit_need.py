@@ -24,7 +24,7 @@ from citecheck.lang import get_language
 from citecheck.match.lexical.analyse import analyse_all
 from citecheck.match.lexical.normalize import Lexicon
 from citecheck.need.cues import compile_cues
-from citecheck.need.decide import forced_reason
+from citecheck.need.decide import rule_decision
 from citecheck.need.features import NEED_FEATURES, need_features
 from citecheck.need.signals import signals
 
@@ -61,7 +61,8 @@ def collect(data: Path) -> dict[str, np.ndarray]:
             sets.append(name)
             groups.append(group_key(record))
             s = signals(text, facts, CUES, LEXICON)
-            rule.append(-1 if s.exempt else (1 if forced_reason(s) is not None else 0))
+            ruled = rule_decision(s)
+            rule.append(0 if ruled is None else (1 if ruled else -1))
     return {
         "x": np.array(xs, dtype=np.float64),
         "y": np.array(ys),

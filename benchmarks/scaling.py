@@ -7,6 +7,11 @@ article in under 10 s and 1 GB.
 
     python benchmarks/scaling.py                 # full table (source to 10 MB, article to 1 MB)
     python benchmarks/scaling.py --quick         # smaller sizes, for a smoke run
+    python benchmarks/scaling.py --dense         # hostile articles at the limits (issue 14)
+
+`--dense` measures marker- and footnote-dense articles: at `max_article_chars` they must
+stop at `max_claims` in under 30 s and 1 GB; just under `max_claims` they are checked
+in full (the time is the judge's, about linear in the claims).
 """
 
 from __future__ import annotations
@@ -74,6 +79,69 @@ def run_one(source_chars: int, article_chars: int | None, claims: int | None) ->
     }
 
 
+#: Hostile shapes (issue 14): name -> (Python expression building the article, what it is).
+DENSE: dict[str, tuple[str, str]] = {
+    "markers-5mb": ('"Geneva [1] " * 454_545', "5 MB of `Geneva [1] ` (454,545 markers)"),
+    "footnotes-100k": (
+        '"".join(f"Claim {i} here.[^{i}]\\n" for i in range(100_000)) + "\\n" + '
+        '"".join(f"[^{i}]: Note {i}.\\n" for i in range(100_000))',
+        "100k footnotes with their definitions (4.8 MB)",
+    ),
+    "markers-under": ('"Geneva [1] " * 50_000', "50,000 claims of `Geneva [1] ` (at max_claims)"),
+    "footnotes-under": (
+        '"".join(f"Claim {i} here.[^{i}]\\n" for i in range(50_000)) + "\\n" + '
+        '"".join(f"[^{i}]: Note {i}.\\n" for i in range(50_000))',
+        "50,000 footnotes with their definitions (at max_claims)",
+    ),
+}
+
+
+def run_dense(name: str) -> dict[str, object]:
+    """Verify one hostile article in this process: wall and CPU seconds, peak RSS, outcome."""
+    import resource
+
+    import citecheck
+
+    article = eval(DENSE[name][0])  # our own expressions, above
+    citecheck.verify("Warm-up sentence here [1].", {1: "Warm-up sentence here."})
+    start, cpu = time.perf_counter(), time.process_time()
+    try:
+        report = citecheck.verify(article, {1: "The ILO met in Geneva on Friday."})
+        outcome = f"checked: {len(report.claims):,} claims"
+    except citecheck.CitecheckError as exc:
+        outcome = f"{type(exc).__name__}: {str(exc)[:90]}"
+    return {
+        "name": name,
+        "chars": len(article),
+        "seconds": time.perf_counter() - start,
+        "cpu_seconds": time.process_time() - cpu,
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "outcome": outcome,
+    }
+
+
+def dense_table() -> str:
+    rows = []
+    for name in DENSE:
+        args = [sys.executable, __file__, "--dense-one", name]
+        done = subprocess.run(args, capture_output=True, text=True, check=False, timeout=3600)
+        if done.returncode != 0:
+            raise SystemExit(f"measurement failed:\n{done.stderr}")
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    lines = [
+        "### Dense articles (issue 14): default limits, peak RSS of the whole process",
+        "",
+        "| article | characters | wall s | CPU s | peak RSS MB | outcome |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {DENSE[str(row['name'])][1]} | {int(row['chars']):,} | {row['seconds']:.1f} | "
+            f"{row['cpu_seconds']:.1f} | {row['rss_mb']:.0f} | {row['outcome']} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def measure(source_chars: int, article_chars: int | None, claims: int | None) -> dict[str, float]:
     args = [sys.executable, __file__, "--one", str(source_chars), str(article_chars or 0)]
     args.append(str(claims or 0))
@@ -118,8 +186,16 @@ def table(title: str, key: str, rows: list[dict[str, float]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes (a smoke run)")
+    parser.add_argument("--dense", action="store_true", help="hostile dense articles only")
     parser.add_argument("--one", nargs=3, type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--dense-one", choices=list(DENSE), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.dense_one:
+        print(json.dumps(run_dense(args.dense_one)))
+        return
+    if args.dense:
+        print(dense_table())
+        return
     if args.one:
         source_chars, article_chars, claims = args.one
         print(json.dumps(run_one(source_chars, article_chars or None, claims or None)))

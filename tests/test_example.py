@@ -7,8 +7,7 @@ import sys
 
 import citecheck
 from citecheck import Status
-
-from .conftest import EXAMPLE
+from tests.conftest import EXAMPLE
 
 
 def _claim(report: citecheck.Report, startswith: str) -> citecheck.ClaimResult:

@@ -97,6 +97,7 @@ def test_one_enormous_word() -> None:
     assert report.claims
 
 
+@pytest.mark.slow
 def test_a_million_character_article() -> None:
     sentence = "The ILO met in Geneva on Friday to discuss wages [1]. "
     article = sentence * (1_000_000 // len(sentence) + 1)
@@ -110,6 +111,7 @@ def test_source_over_the_limit_is_reported_not_checked() -> None:
     assert "max_source_chars" in (report.sources[0].error or "")
 
 
+@pytest.mark.slow
 def test_a_source_of_tens_of_megabytes() -> None:
     big = ("Filler sentence number one about harbours and ships. " * 400_000) + SOURCE
     assert len(big) > 20_000_000

@@ -237,3 +237,11 @@ def test_parse_and_verify_give_every_claim_the_same_citations(scope: str) -> Non
     assert [tuple(c.citations) for c in parsed.claims] == [c.citations for c in checked.claims]
     if scope == "paragraph":  # the question inherits nothing; the statements do
         assert [tuple(c.citations) for c in parsed.claims][:3] == [("2",), (), ("2",)]
+
+
+def test_front_matter_gives_the_report_its_title() -> None:
+    article = '---\ntitle: "Geneva talks"\ndate: 2026-01-02\n---\n\nThe ILO met on Friday [1].\n'
+    report = citecheck.verify(article, {1: "The ILO met on Friday."})
+    assert report.title == "Geneva talks"
+    assert [c.text for c in report.claims] == ["The ILO met on Friday."]
+    assert citecheck.verify("No title here.").title is None

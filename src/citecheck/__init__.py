@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from citecheck.batch import Failure, Job, Outcome
+from citecheck.batch import BatchStats, Failure, Job, Outcome, WorkerStats
 from citecheck.checker import Checker
 from citecheck.config import Options
 from citecheck.errors import (
@@ -46,6 +46,7 @@ except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0.0.0"
 
 __all__ = [
+    "BatchStats",
     "Checker",
     "CitecheckError",
     "ClaimResult",
@@ -70,6 +71,7 @@ __all__ = [
     "Status",
     "Summary",
     "Suppression",
+    "WorkerStats",
     "__version__",
     "format_report",
     "load_source",

@@ -25,16 +25,21 @@ from citecheck.config import Options
 from citecheck.match.types import Suggestion, Verdict
 from citecheck.need import NeedDecision
 from citecheck.parse import ParsedArticle, ParsedClaim
+from citecheck.parse.display import display_span
 from citecheck.parse.scope import NO_SOURCE_KINDS
 from citecheck.reasons import SUGGESTION_CHARS, reason, shorten
 from citecheck.report import (
+    ClaimDisplay,
     ClaimResult,
+    Display,
+    DisplaySpan,
     Evidence,
     Reason,
     Report,
     SourceInfo,
     Status,
     Suppression,
+    UnusedSuppression,
 )
 from citecheck.sources.ids import source_sort_key
 from citecheck.sources.model import Source
@@ -93,7 +98,42 @@ def assemble(
         fail_on=fail_on,
         article_text=parsed.text,
         source_texts={sid: sources.loaded[sid].text for sid in ids if sid in sources.loaded},
+        display=display_of(parsed),
+        unused_suppressions=tuple(
+            UnusedSuppression(
+                action=u.action,
+                reason=u.reason,
+                text=parsed.text[u.start : u.end],
+                start=u.start,
+                end=u.end,
+                line=u.line,
+                column=u.column,
+            )
+            for u in parsed.unused_suppressions
+        ),
     )
+
+
+def display_of(parsed: ParsedArticle) -> Display | None:
+    """Where each claim and marker of an HTML article stands in its visible text."""
+    if parsed.display is None:
+        return None
+    offsets = parsed.display.offsets
+    claims = []
+    for claim in parsed.claims:
+        span = display_span(offsets, claim.start, claim.end)
+        if span is None:
+            continue
+        markers = [display_span(offsets, m.start, m.end) for m in claim.markers]
+        claims.append(
+            ClaimDisplay(
+                index=claim.index,
+                start=span[0],
+                end=span[1],
+                markers=tuple(DisplaySpan(start=a, end=b) for a, b in filter(None, markers)),
+            )
+        )
+    return Display(text=parsed.display.text, claims=tuple(claims))
 
 
 def _source_info(source_id: str, sources: LoadedSources, cited_by: list[int]) -> SourceInfo:

@@ -7,7 +7,8 @@ fields, so a setting means the same thing everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import difflib
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -32,6 +33,12 @@ class Options(BaseModel):
         description="'paragraph': a claim without markers is covered by the next marker "
         "in its paragraph; 'sentence': a marker covers only its own sentence or clause.",
     )
+    profile: Literal["news", "docs"] = Field(
+        default="news",
+        description="What kind of prose the articles are: 'news' (every sourced statement "
+        "needs a citation) or 'docs' (technical documentation: definitions, numbered "
+        "procedure steps, version numbers and first-person plans need none).",
+    )
     fail_on: frozenset[Status] = Field(
         default=DEFAULT_FAIL_ON,
         description="Statuses that fail the check: a list, a comma-separated string, or 'none'.",
@@ -54,11 +61,28 @@ class Options(BaseModel):
     )
     # Limits: going over one is a clear error, never a hang.
     max_article_chars: int = Field(default=5_000_000, ge=1)
+    max_claims: int = Field(
+        default=50_000,
+        ge=1,
+        description="Claims per article; parsing stops with a clear error past it.",
+    )
     max_source_chars: int = Field(default=50_000_000, ge=1)
+    max_sources_per_article: int = Field(
+        default=200,
+        ge=1,
+        description="Distinct sources (origins) loaded per article; ids beyond it are "
+        "unknown_source with a reason.",
+    )
     max_marker_range: int = Field(
         default=100, ge=1, description="Largest range a marker like [2-4] may expand to."
     )
     max_evidence: int = Field(default=3, ge=1, le=20, description="Evidence passages per claim.")
+    # Files an article names (see citecheck.sources.confine).
+    source_root: Path | None = Field(
+        default=None,
+        description="Folder that files named by an article must stay inside; default: "
+        "the article's git work tree, else the current directory.",
+    )
     # Sources from the web (see citecheck.sources).
     allow_private_urls: bool = Field(
         default=False,
@@ -107,14 +131,21 @@ class Options(BaseModel):
         return cls.from_mapping(data)
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any], *, origin: str = "options") -> Options:
-        """Validate a mapping (keyword arguments or a config table) into Options."""
+    def from_mapping(
+        cls, data: Mapping[str, Any], *, origin: str = "options", also_known: Iterable[str] = ()
+    ) -> Options:
+        """Validate a mapping (keyword arguments or a config table) into Options.
+
+        `also_known` names keys the caller handles itself (a config file's `include`),
+        so that a misspelt key is matched against them too.
+        """
         known = set(cls.model_fields)
         unknown = sorted(k for k in data if k.replace("-", "_") not in known)
         if unknown:
             names = ", ".join(sorted(known))
+            hint = did_you_mean(unknown[0], [*known, *also_known])
             raise InvalidOptionsError(
-                f"{origin}: unknown option {unknown[0]!r}; known options: {names}"
+                f"{origin}: unknown option {unknown[0]!r}{hint}; known options: {names}"
             )
         try:
             return cls.model_validate({k.replace("-", "_"): v for k, v in data.items()})
@@ -122,3 +153,13 @@ class Options(BaseModel):
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "options"
             raise InvalidOptionsError(f"{origin}: {where}: {first['msg']}") from None
+
+
+def did_you_mean(key: str, known: Iterable[str]) -> str:
+    """`; did you mean 'fail-on'?` for a misspelt key (in the key's own dash style), or ''."""
+    folded = {name.replace("-", "_"): name for name in known}
+    found = difflib.get_close_matches(key.replace("-", "_").lower(), list(folded), n=1, cutoff=0.6)
+    if not found:
+        return ""
+    best = found[0]
+    return f"; did you mean {(best.replace('_', '-') if '-' in key else best)!r}?"

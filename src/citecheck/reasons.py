@@ -258,6 +258,12 @@ CATALOGUE: dict[str, Code] = {
         lambda p: f"reports what '{p['speaker']}' said or thinks but cites no source",
         ("speaker",),
     ),
+    "generic_attribution_uncited": Code(
+        "Reports the words or views of an unnamed or generic speaker (police, analysts, the "
+        "company, the mayor) without citing a source.",
+        lambda p: f"attributes it to '{p['speaker']}' but cites no source",
+        ("speaker",),
+    ),
     "analysis_uncited": Code(
         "Reads as the article's own analysis or opinion, unattributed and uncited.",
         lambda p: f"reads as unattributed analysis ('{p['cue']}'): attribute or cite it",
@@ -297,6 +303,22 @@ CATALOGUE: dict[str, Code] = {
         "Says too little to check (fewer than three content words).",
         lambda p: "says too little to need a source",
     ),
+    "exempt_own_reporting": Code(
+        'The article\'s own reporting ("we reviewed", "our analysis"): the article is the source.',
+        lambda p: "the article's own reporting: it is the source",
+    ),
+    "exempt_definition": Code(
+        "Profile docs: a definition of a term needs no source.",
+        lambda p: "a definition (docs profile): needs no source",
+    ),
+    "exempt_procedure": Code(
+        "Profile docs: a procedure step or instruction needs no source.",
+        lambda p: "a procedure step (docs profile): needs no source",
+    ),
+    "exempt_plan": Code(
+        'Profile docs: the authors\' own plans ("We plan to …") need no source.',
+        lambda p: "the authors' own plan (docs profile): needs no source",
+    ),
     "no_need": Code(
         "The need model does not rate the sentence as needing a source.",
         lambda p: f"does not read as a claim that needs a source (need score {p['score']})",
@@ -305,7 +327,32 @@ CATALOGUE: dict[str, Code] = {
 }
 
 
+#: The codes that say why an `exempt` claim needs no source: every exempt claim has one.
+EXEMPT_CODES: frozenset[str] = frozenset(
+    code for code in CATALOGUE if code.startswith("exempt_") or code == "no_need"
+)
+
+
 def reason(code: str, **params: ReasonParam) -> Reason:
     """A `Reason` with its message rendered from the catalogue (KeyError for unknown codes)."""
     entry = CATALOGUE[code]
     return Reason(code=code, params=dict(params), message=entry.render(params))
+
+
+def catalogue_markdown() -> str:
+    """docs/reasons.md: every code, what it means, and its parameters (kept in sync by a test)."""
+    lines = [
+        "# Reason codes",
+        "",
+        "Every reason in a report is a `Reason(code, params, message)`. The codes below are",
+        "stable: scripts and renderers may branch on them and read their parameters. The",
+        "messages are for people and may be reworded. Generated from `citecheck/reasons.py`",
+        "(`python scripts/reasons_doc.py > docs/reasons.md`).",
+        "",
+        "| code | meaning | parameters |",
+        "|---|---|---|",
+    ]
+    for code, entry in CATALOGUE.items():
+        params = ", ".join(f"`{p}`" for p in entry.params) or "–"
+        lines.append(f"| `{code}` | {entry.meaning} | {params} |")
+    return "\n".join(lines) + "\n"

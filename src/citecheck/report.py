@@ -8,7 +8,9 @@ only read a `Report`; they never reach back into parsing or matching. The models
 are immutable after construction and double as the documentation of the JSON
 output (`citecheck schema` prints their JSON Schema). Offsets are 0-based
 character offsets into the text the user gave; lines and columns are 1-based and
-derived from offsets.
+derived from offsets. No model holds a lone surrogate: each is replaced with U+FFFD
+at construction (one for one, so offsets hold; `Report.warnings` and
+`SourceInfo.warnings` say so), so any report can be written as JSON or UTF-8.
 """
 
 from __future__ import annotations
@@ -16,10 +18,21 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    computed_field,
+    model_validator,
+)
+
+from citecheck.surrogates import replace_lone_surrogates, surrogate_note
 
 #: Version of the JSON format; 2 added typed reasons, suppressions, severity and the texts;
 #: 3 added the `contradicted` status (and its reason codes, docs/reasons.md).
@@ -81,17 +94,58 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
 
 
+_replaced: ContextVar[list[int] | None] = ContextVar("citecheck_replaced", default=None)
+
+
+def _valid_text(value: str) -> str:
+    """Lone surrogates replaced with U+FFFD, counted for the model being built."""
+    text, count = replace_lone_surrogates(value)
+    if count:
+        counter = _replaced.get()
+        if counter is not None:
+            counter[0] += count
+    return text
+
+
+#: Text in a report: never a lone surrogate (each is replaced with U+FFFD, one for one).
+Text = Annotated[str, AfterValidator(_valid_text)]
+
+
+def _noting_replacements(data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+    """Build a model with `warnings`, noting there how many lone surrogates were replaced
+    in it (those of models given as plain data inside it included; models given as
+    models were checked when they were made)."""
+    outer = _replaced.get()
+    counter = [0]
+    token = _replaced.set(counter)
+    try:
+        model = handler(data)
+    finally:
+        _replaced.reset(token)
+    if outer is not None:
+        outer[0] += counter[0]
+    if not counter[0] or not isinstance(data, dict):
+        return model
+    # Built again with the note (rare): a frozen model, also built through __init__.
+    note = surrogate_note(counter[0])
+    token = _replaced.set([0])  # counted already
+    try:
+        return handler({**data, "warnings": (*data.get("warnings", ()), note)})
+    finally:
+        _replaced.reset(token)
+
+
 class Marker(_Model):
     """One citation marker as written in the article, e.g. `[1, 2]` or `[^note]`."""
 
-    text: str = Field(description="The marker exactly as written.")
+    text: Text = Field(description="The marker exactly as written.")
     start: int = Field(ge=0, description="Offset of the marker in the article.")
     end: int = Field(ge=0)
-    ids: tuple[str, ...] = Field(description="Source ids the marker names, ranges expanded.")
+    ids: tuple[Text, ...] = Field(description="Source ids the marker names, ranges expanded.")
     kind: Literal["numeric", "footnote", "citation_needed"] = "numeric"
 
 
-ReasonParam = str | int | float | bool | list[str]
+ReasonParam = Text | int | float | bool | list[Text]
 
 
 class Reason(_Model):
@@ -101,33 +155,79 @@ class Reason(_Model):
     `code` and reads `params`, never parses `message`.
     """
 
-    code: str = Field(description="Stable identifier, e.g. 'number_conflict', 'name_absent'.")
-    params: dict[str, ReasonParam] = Field(
+    code: Text = Field(description="Stable identifier, e.g. 'number_conflict', 'name_absent'.")
+    params: dict[Text, ReasonParam] = Field(
         default_factory=dict, description="The values the message names (source id, values…)."
     )
-    message: str = Field(description="The reason in English, rendered from code and params.")
+    message: Text = Field(description="The reason in English, rendered from code and params.")
 
 
 class Suppression(_Model):
     """Why a finding is not shown as one: an inline comment, a disabled range, a baseline."""
 
-    kind: Literal["inline", "range", "baseline"] = Field(
-        description="'inline': `<!-- citecheck: ignore -->`; 'range': inside `off` … `on`; "
-        "'baseline': recorded in the baseline file."
+    kind: Literal["inline", "baseline"] = Field(
+        description="'inline': a comment in the article (`<!-- citecheck: ignore -->`, or "
+        "inside `off` … `on`); 'baseline': recorded in the baseline file."
     )
-    reason: str = Field(default="", description="The justification given, if any.")
+    reason: Text = Field(default="", description="The justification given, if any.")
+
+
+class UnusedSuppression(_Model):
+    """An inline `citecheck: ignore` or `off` comment that suppresses no claim.
+
+    Reported as a warning (rule `citecheck/unused-suppression`), like ruff's unused
+    `noqa`: a stale comment could otherwise hide a future finding. It never fails a check.
+    """
+
+    action: Literal["ignore", "off"] = Field(description="The comment's keyword.")
+    reason: Text = Field(default="", description="The justification the comment gives.")
+    text: Text = Field(description="The comment as written in the article.")
+    start: int = Field(ge=0, description="Offset of the comment in the article.")
+    end: int = Field(ge=0)
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+
+
+class DisplaySpan(_Model):
+    """A span of `Display.text`."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class ClaimDisplay(_Model):
+    """Where a claim and its markers stand in the display text."""
+
+    index: int = Field(ge=0, description="The claim's index.")
+    start: int = Field(ge=0, description="Offset of the claim in `Display.text`.")
+    end: int = Field(ge=0)
+    markers: tuple[DisplaySpan, ...] = Field(
+        default=(), description="Its markers in `Display.text`, in order."
+    )
+
+
+class Display(_Model):
+    """An HTML article as a reader sees it, for reports that show the article.
+
+    `text` is the visible text (no tags, scripts, styles or navigation; entities
+    decoded); spans here index `text`. Claim offsets elsewhere in the report still
+    index the HTML as given (`article_text`).
+    """
+
+    text: Text
+    claims: tuple[ClaimDisplay, ...] = ()
 
 
 class Evidence(_Model):
     """A passage of a source that backs (part of) a claim."""
 
-    source_id: str
-    quote: str = Field(description="`source.text[start:end]`, exactly.")
+    source_id: Text
+    quote: Text = Field(description="`source.text[start:end]`, exactly.")
     start: int = Field(ge=0, description="Offset of the quote in the source text.")
     end: int = Field(ge=0)
     score: float = Field(ge=0.0, le=1.0, description="How much of the claim this passage covers.")
     page: int | None = Field(default=None, description="1-based page, for paged sources (PDF).")
-    matched_terms: tuple[str, ...] = Field(
+    matched_terms: tuple[Text, ...] = Field(
         default=(), description="Claim words this passage backs (for highlighting)."
     )
 
@@ -152,7 +252,7 @@ class ClaimResult(_Model):
     """One claim of the article and what citecheck found about it."""
 
     index: int = Field(ge=0, description="Position of the claim in the article, from 0.")
-    text: str = Field(description="The claim's plain text, markers and markup removed.")
+    text: Text = Field(description="The claim's plain text, markers and markup removed.")
     start: int = Field(ge=0, description="Offset where the claim starts in the article.")
     end: int = Field(ge=0, description="Offset just past the claim (markers included).")
     line: int = Field(ge=1)
@@ -162,7 +262,7 @@ class ClaimResult(_Model):
     paragraph: int = Field(ge=0, description="Index of the paragraph or block, from 0.")
     kind: ClaimKind = "sentence"
     markers: tuple[Marker, ...] = ()
-    citations: tuple[str, ...] = Field(
+    citations: tuple[Text, ...] = Field(
         default=(),
         description="Source ids the claim cites: its markers' ids, or the ids of the marker "
         "that covers it under paragraph scope.",
@@ -172,12 +272,12 @@ class ClaimResult(_Model):
         default=None, ge=0.0, le=1.0, description="Support by the cited sources; None if unchecked."
     )
     needs_citation: bool
-    suggested_citations: tuple[str, ...] = ()
+    suggested_citations: tuple[Text, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     details: tuple[Reason, ...] = Field(
         default=(), description="Why the claim has its status, as typed reasons."
     )
-    missing_terms: tuple[str, ...] = Field(
+    missing_terms: tuple[Text, ...] = Field(
         default=(), description="Words, names, numbers or dates no cited source backs."
     )
     suppression: Suppression | None = Field(
@@ -207,18 +307,23 @@ class ClaimResult(_Model):
 class SourceInfo(_Model):
     """A source as citecheck saw it."""
 
-    id: str
-    origin: str = Field(description="Where it came from: 'inline', a file path or a URL.")
-    title: str | None = None
-    content_type: str | None = None
+    id: Text
+    origin: Text = Field(description="Where it came from: 'inline', a file path or a URL.")
+    title: Text | None = None
+    content_type: Text | None = None
     chars: int = Field(ge=0, default=0)
     sentences: int = Field(ge=0, default=0)
-    error: str | None = Field(default=None, description="Why it could not be used, if so.")
-    warnings: tuple[str, ...] = Field(
+    error: Text | None = Field(default=None, description="Why it could not be used, if so.")
+    warnings: tuple[Text, ...] = Field(
         default=(),
         description="How the source was read, where it matters (a guessed encoding, say).",
     )
     cited_by: tuple[int, ...] = Field(default=(), description="Indexes of claims citing it.")
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _note_replacements(cls, data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        return _noting_replacements(data, handler)
 
 
 class Summary(_Model):
@@ -256,20 +361,44 @@ class Report(_Model):
     """
 
     format_version: int = REPORT_FORMAT_VERSION
-    article: str | None = Field(default=None, description="Article path or name, when known.")
-    title: str | None = Field(default=None, description="The article's title, when it has one.")
+    article: Text | None = Field(default=None, description="Article path or name, when known.")
+    title: Text | None = Field(default=None, description="The article's title, when it has one.")
     article_chars: int = Field(ge=0)
     claims: tuple[ClaimResult, ...]
     sources: tuple[SourceInfo, ...]
     summary: Summary = Field(default_factory=Summary, description="Claims per status.")
     fail_on: tuple[Status, ...] = Field(default=tuple(sorted(DEFAULT_FAIL_ON, key=str)))
-    article_text: str | None = Field(
+    article_text: Text | None = Field(
         default=None, description="The article as given: what claim offsets point into."
     )
-    source_texts: dict[str, str] | None = Field(
+    source_texts: dict[Text, Text] | None = Field(
         default=None,
         description="The text of each loaded source by id: what evidence offsets point into.",
     )
+    display: Display | None = Field(
+        default=None,
+        description="HTML articles: the visible text and the claims' spans in it, for the HTML "
+        "report (offsets elsewhere stay offsets into the HTML).",
+    )
+    unused_suppressions: tuple[UnusedSuppression, ...] = Field(
+        default=(),
+        description="Inline suppression comments that suppress no claim (warnings, never failing).",
+    )
+    config_files: tuple[Text, ...] = Field(
+        default=(),
+        description="The configuration files the command line applied to this article, the "
+        "repository root's first (empty from the library, or when none was found).",
+    )
+    warnings: tuple[Text, ...] = Field(
+        default=(),
+        description="Things worth knowing about the report itself (characters replaced "
+        "so that it can be written as UTF-8, say).",
+    )
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _note_replacements(cls, data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        return _noting_replacements(data, handler)
 
     @model_validator(mode="before")
     @classmethod

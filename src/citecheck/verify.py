@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from concurrent.futures import Executor
 from typing import Any
 
-from citecheck.batch import Job, Outcome
+from citecheck.batch import BatchStats, Job, Outcome
 from citecheck.checker import ArticleLike, Checker
 from citecheck.config import Options
 from citecheck.parse import ParsedArticle
@@ -79,11 +79,14 @@ def verify_many(
     executor: Executor | None = None,
     options: Options | None = None,
     on_done: Callable[[Outcome], None] | None = None,
+    stats: BatchStats | None = None,
+    skip: Container[str] | None = None,
+    ordered: bool = True,
     **overrides: Any,
 ) -> Iterator[Outcome]:
     """Check many articles, each origin loaded once and each source text prepared once
     per worker; outcomes in input order (see `citecheck.batch`)."""
-    from citecheck.batch import verify_many as run
-
     engine = checker_for(_options(options, overrides))
-    return run(jobs, executor=executor, checker=engine, on_done=on_done)
+    return engine.verify_many(
+        jobs, executor=executor, on_done=on_done, stats=stats, skip=skip, ordered=ordered
+    )

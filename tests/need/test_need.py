@@ -96,7 +96,10 @@ def test_plot_narration_is_not_read_as_analysis_or_a_view() -> None:
     analysis_decision = decide(analysis, "", facts[analysis], CUES, LEXICON)
     assert analysis_decision.needs_citation
     assert analysis_decision.reason is not None
-    assert analysis_decision.reason.code == "analysis_uncited"
+    # The governor's warning is attributed (issue 12): a generic speaker, not the article's
+    # own analysis; still not narration, still uncited.
+    assert analysis_decision.reason.code == "generic_attribution_uncited"
+    assert analysis_decision.reason.params == {"speaker": "The governor"}
 
 
 def test_a_count_in_a_plot_summary_is_not_a_statistic_but_money_is() -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import ipaddress
 import threading
+import time
 
 import pytest
 
-from citecheck import SourceError
+from citecheck import Options, SourceError
+from citecheck.sources.fetch import DEADLINE_FACTOR, Fetcher
 from citecheck.sources.guard import (
     AddressGuard,
     IPAddress,
@@ -119,3 +121,38 @@ def test_resolver_errors_reach_the_caller() -> None:
 
     with pytest.raises(SourceError, match="no such name"):
         AddressGuard(resolver=failing, timeout=5).resolve("nowhere.example", 80)
+
+
+def test_the_time_left_bounds_a_lookup_too() -> None:
+    """A download's deadline covers DNS: `resolve(..., timeout=left)` waits no longer."""
+    release = threading.Event()
+
+    def hanging(host: str, port: int) -> list[IPAddress]:
+        release.wait(10)
+        return [ipaddress.ip_address("93.184.216.34")]
+
+    guard = AddressGuard(resolver=hanging, timeout=5)
+    started = time.monotonic()
+    try:
+        with pytest.raises(SourceError, match=r"timeout: resolving slow\.example took over 0\.1 s"):
+            guard.resolve("slow.example", 443, timeout=0.1)
+    finally:
+        release.set()
+    assert time.monotonic() - started < 3
+
+
+def test_fetch_resolves_within_the_downloads_deadline() -> None:
+    """The fetcher hands the guard the time left before the deadline, not its own timeout."""
+    seen: list[float | None] = []
+
+    class Recording(AddressGuard):
+        def resolve(self, host: str, port: int, *, timeout: float | None = None) -> list[IPAddress]:
+            seen.append(timeout)
+            raise SourceError("refused address: test")
+
+    options = Options(use_cache=False, timeout=2)
+    with pytest.raises(SourceError, match="refused address"):
+        Fetcher(options, guard=Recording()).fetch("http://example.org/doc")
+    assert len(seen) == 1
+    assert seen[0] is not None
+    assert 0 < seen[0] <= 2 * DEADLINE_FACTOR

@@ -14,6 +14,7 @@ from tests.sources.pdfmaker import make_pdf
 
 PREFIXES = [
     b"",
+    b"<html><head><meta charset='unicode_escape'><body>\\ud800 \\x00",
     b"%PDF-1.4\n",
     b"<!DOCTYPE html><html><head><meta charset='x-unknown'>",
     b"<?xml version='1.0' encoding='utf-8'?><html><body>",
@@ -29,7 +30,23 @@ kinds = st.sampled_from(["text", "markdown", "html", "pdf"])
 
 
 @settings(max_examples=150, deadline=None)
-@given(data=documents, kind=kinds, charset=st.sampled_from([None, "utf-8", "latin-1", "bogus"]))
+@given(
+    data=documents,
+    kind=kinds,
+    charset=st.sampled_from(
+        [
+            None,
+            "utf-8",
+            "latin-1",
+            "bogus",
+            "utf-16",
+            "utf-7",
+            "unicode_escape",
+            "rot13",
+            "undefined",
+        ]
+    ),
+)
 def test_extract_gives_text_or_a_source_error(data: bytes, kind: Kind, charset: str | None) -> None:
     try:
         result = extract(data, kind, charset=charset, what="doc")
@@ -41,6 +58,8 @@ def test_extract_gives_text_or_a_source_error(data: bytes, kind: Kind, charset: 
         return
     assert result.text.strip()
     assert "\r" not in result.text or kind == "pdf"
+    assert not any(c == "\x00" or 0xD800 <= ord(c) <= 0xDFFF for c in result.text)
+    result.text.encode("utf-8")  # writable as UTF-8 (JSON, SARIF, HTML)
     assert list(result.page_starts) == sorted(result.page_starts)
     assert all(0 <= start <= len(result.text) for start in result.page_starts)
 

@@ -9,12 +9,8 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import signal
 import sys
-from collections.abc import Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -22,19 +18,24 @@ import typer
 from rich.console import Console
 
 from citecheck import __version__
-from citecheck.batch import Failure, Job, Outcome, verify_many
+from citecheck.batch import Failure, Job
 from citecheck.checker import Checker
 from citecheck.cli import baseline as baselines
 from citecheck.cli.articles import ArticleFile, discover, read_article
-from citecheck.cli.output import PROG, emit, error, note, progress_bar
+from citecheck.cli.audit import AuditWriter, read_audit
+from citecheck.cli.configinfo import config_files, configuration_lines, with_config_files
+from citecheck.cli.output import PROG, emit, error, note
+from citecheck.cli.runner import InterruptedRunError, RunPlan, default_workers, run
 from citecheck.cli.settings import SettingsCache, parse_fail_on
 from citecheck.cli.sourcing import parse_source_flags, sources_in_directory
 from citecheck.errors import CitecheckError, InvalidInputError, InvalidOptionsError
 from citecheck.render import available, takes_several
 from citecheck.report import Report, ReportSet
-from citecheck.sources.model import SourceLike
+from citecheck.sources.model import GivenSource
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as shells report a command ended by Ctrl-C
+STREAM_FORMATS = ("jsonl",)  # written line by line as articles finish, not rendered
 
 app = typer.Typer(
     name=PROG,
@@ -93,13 +94,24 @@ def check(
             help="A directory of sources named by id: 1.txt, 2.html, 3.pdf, note.md.",
         ),
     ] = None,
+    source_root: Annotated[
+        Path | None,
+        typer.Option(
+            "--source-root",
+            rich_help_panel="Sources",
+            metavar="DIR",
+            help="Files an article names must be inside this folder (default: the "
+            "article's git work tree, else the current directory).",
+        ),
+    ] = None,
     output_format: Annotated[
         str,
         typer.Option(
             "--output-format",
             rich_help_panel="Output",
             metavar="FORMAT",
-            help="text, json, sarif, github, junit or markdown (and html where installed).",
+            help="text, json, sarif, github, junit, markdown, html (one page for several "
+            "articles: the archive summary) or jsonl (one line per article as it finishes).",
         ),
     ] = "text",
     output_file: Annotated[
@@ -141,6 +153,27 @@ def check(
             help="Worker processes; 0 means one per core.",
         ),
     ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            rich_help_panel="Checking",
+            metavar="ADDRESS",
+            help="Check on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786), "
+            "or 'local' for a LocalCluster of --jobs workers (default one per core). "
+            "Needs: pip install 'citecheck-news[dask]'.",
+        ),
+    ] = None,
+    resume: Annotated[
+        Path | None,
+        typer.Option(
+            "--resume",
+            rich_help_panel="Output",
+            metavar="FILE",
+            help="Continue an audit: skip the articles already in this jsonl file and append "
+            "the others (implies --output-format jsonl -o FILE).",
+        ),
+    ] = None,
     quiet: Annotated[
         bool,
         typer.Option(
@@ -150,6 +183,15 @@ def check(
             help="Only findings: no progress, notes or summary.",
         ),
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            rich_help_panel="Output",
+            help="Also say which configuration files were used.",
+        ),
+    ] = False,
     article_format: Annotated[
         str | None,
         typer.Option(
@@ -157,6 +199,16 @@ def check(
             rich_help_panel="Checking",
             metavar="FORMAT",
             help="Article format: auto, text, markdown, html.",
+        ),
+    ] = None,
+    judge: Annotated[
+        str | None,
+        typer.Option(
+            "--judge",
+            rich_help_panel="Checking",
+            metavar="NAME",
+            help="The judge that decides support: lexical (built in) or one installed by "
+            "another package.",
         ),
     ] = None,
     marker_scope: Annotated[
@@ -227,6 +279,26 @@ def check(
             help="Record today's findings in this file.",
         ),
     ] = None,
+    force_exclude: Annotated[
+        bool | None,
+        typer.Option(
+            "--force-exclude/--no-force-exclude",
+            rich_help_panel="Configuration",
+            help="Skip files named on the command line too when 'exclude' matches them or "
+            "they lie in --sources-dir (for pre-commit; default: the force-exclude key).",
+            show_default=False,
+        ),
+    ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile",
+            rich_help_panel="Checking",
+            metavar="PROFILE",
+            help="What kind of prose: news (default) or docs (definitions, procedure steps, "
+            "version numbers and plans need no source).",
+        ),
+    ] = None,
 ) -> None:
     """Check articles and report claims their sources do not support."""
     err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
@@ -240,17 +312,24 @@ def check(
             overrides=_overrides(
                 fail_on=fail_on,
                 format=article_format,
+                judge=judge,
                 marker_scope=marker_scope,
+                profile=profile,
                 allow_private_urls=allow_private_urls,
                 offline=offline,
                 use_cache=cache,
                 cache_dir=cache_dir,
+                source_root=source_root,
             ),
             config=config,
             jobs=jobs,
+            dask=dask,
+            resume=resume,
             quiet=quiet,
+            verbose=verbose,
             baseline=baseline,
             write_baseline=write_baseline,
+            force_exclude=force_exclude,
             err=err,
         )
         if exit_zero and code == EXIT_FINDINGS:
@@ -258,6 +337,9 @@ def check(
     except CitecheckError as exc:
         error(str(exc))
         raise typer.Exit(EXIT_ERROR) from None
+    except InterruptedRunError as exc:
+        error(str(exc), level="interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     raise typer.Exit(code)
 
 
@@ -288,6 +370,7 @@ def _overrides(**flags: Any) -> dict[str, Any]:
     for key, allowed in (
         ("format", ("auto", "text", "markdown", "html")),
         ("marker_scope", ("sentence", "paragraph")),
+        ("profile", ("news", "docs")),
     ):
         if key in given and given[key] not in allowed:
             flag = "--" + key.replace("_", "-")
@@ -305,61 +388,86 @@ def _check(
     overrides: dict[str, Any],
     config: Path | None,
     jobs: int,
+    dask: str | None,
+    resume: Path | None,
     quiet: bool,
+    verbose: bool,
     baseline: Path | None,
     write_baseline: Path | None,
+    force_exclude: bool | None,
     err: Console,
 ) -> int:
-    formats = available()
-    if output_format not in formats:
-        _usage(
-            f"--output-format: unknown format {output_format!r}; choose from {', '.join(formats)}"
-        )
+    output_format, output_file = _output(output_format, output_file, resume)
+    if resume is not None and write_baseline is not None:
+        _usage("--write-baseline records every finding; run it without --resume")
     explicit = parse_source_flags(flag_sources)
     if sources_dir is not None and not sources_dir.is_dir():
         _usage(f"--sources-dir {sources_dir}: no such directory")
     known = baselines.read_baseline(baseline) if baseline is not None else None
     skip = (sources_dir,) if sources_dir is not None else ()
-    files = discover(articles, SettingsCache(config), skip=skip)
-    if len(files) > 1 and not takes_several(output_format):
+    files = discover(articles, SettingsCache(config), skip=skip, force_exclude=force_exclude)
+    if verbose and not quiet:
+        for line in configuration_lines(files, explicit=config is not None):
+            note(err, line)
+    if len(files) > 1 and not _takes_several(output_format):
         _usage(
             f"--output-format {output_format} shows one article at a time; {len(files)} were given"
         )
+    dask = dask if dask is not None else (files[0].settings.dask if files else None)
+    if dask is not None:
+        from citecheck.cluster import require_dask
+
+        require_dask()
     # An article that cannot be read fails alone; the others are still checked.
     from_dir = sources_in_directory(sources_dir) if sources_dir is not None else {}
-    given: dict[str | int, SourceLike] = {}
+    given: dict[str | int, GivenSource] = {}
     given.update(from_dir)
     given.update(explicit)
-    entries: list[Job | Outcome] = []
+    entries: list[Job | Failure] = []
     for article in files:
         try:
             entries.append(_job(article, overrides, given, err, quiet))
         except InvalidInputError as exc:
             message = str(exc).removeprefix(f"{article.name}: ")
-            entries.append(Outcome(article.name, failure=Failure(article.name, message)))
+            entries.append(Failure(article.name, message))
     job_list = [e for e in entries if isinstance(e, Job)]
 
-    show_progress = len(job_list) > 1 and not quiet and err.is_terminal
-    workers = default_workers(jobs, len(job_list))
+    done = read_audit(resume) if resume is not None else None
+    if done is not None and done.cut and not quiet:
+        note(err, f"{resume}: removed a partial last line ({done.cut} bytes) left by a crash")
     engine = Checker(job_list[0].options) if job_list and job_list[0].options else Checker()
-    with (
-        _executor(workers) as executor,
-        progress_bar(err, len(job_list)) if show_progress else nullcontext(None) as on_done,
-    ):
-        try:
-            finished = iter(
-                list(verify_many(job_list, executor=executor, checker=engine, on_done=on_done))
-            )
-        except KeyboardInterrupt:
-            # Ctrl-C reaches the whole process group: workers ignore it, the parent
-            # drops the queued articles and stops without a traceback.
-            if executor is not None:
-                executor.shutdown(wait=False, cancel_futures=True)
-            raise
-    outcomes = [e if isinstance(e, Outcome) else next(finished) for e in entries]
+    streaming = output_format in STREAM_FORMATS
+    used = {article.name: config_files(article) for article in files}
+    filter_baseline = (
+        baselines.BaselineFilter(known, baseline)
+        if known is not None and baseline is not None
+        else None
+    )
 
-    failures = [o.failure for o in outcomes if o.failure is not None]
-    reports = [o.report for o in outcomes if o.report is not None]
+    def adjust(report: Report) -> Report:
+        """Each report as it finishes: the configuration files it used, then the baseline."""
+        report = with_config_files(report, used.get(report.article or "", ()))
+        return filter_baseline(report) if filter_baseline is not None else report
+
+    with ExitStack() as stack:
+        audit = (
+            stack.enter_context(AuditWriter(output_file, append=resume is not None))
+            if streaming
+            else None
+        )
+        plan = RunPlan(
+            workers=_workers(jobs, dask, len(job_list)),
+            dask=dask,
+            skip=done.done if done is not None else {},
+            audit=audit,
+            collect=not streaming or write_baseline is not None,
+            adjust=adjust,
+            progress=len(job_list) > 1 and not quiet and err.is_terminal,
+        )
+        result = run(job_list, engine, plan, err)
+
+    failures = [e for e in entries if isinstance(e, Failure)] + result.failures
+    reports = result.reports
     for failure in failures:
         error(f"{failure.name}: {failure.message}")
 
@@ -368,23 +476,58 @@ def _check(
     elif write_baseline is not None:
         count = baselines.write_baseline(write_baseline, reports)
         if not quiet:
-            note(err, f"wrote {count} finding(s) to the baseline {write_baseline}")
-    if known is not None and baseline is not None:
-        reports = baselines.apply_baseline(reports, known, baseline)
+            noun = "finding" if count == 1 else "findings"
+            note(err, f"wrote {count} {noun} to {write_baseline}")
 
-    if reports or not failures:  # nothing to show when every article failed
-        emit(reports, output_format, output_file, quiet=quiet, several=len(files) > 1)
+    if not streaming and (reports or not failures):  # nothing to show when every article failed
+        emit(
+            reports,
+            output_format,
+            output_file,
+            quiet=quiet,
+            several=len(files) > 1,
+            failures=[(f.name, f.message) for f in failures],
+        )
     if failures:
         return EXIT_ERROR
     if write_baseline is not None:
         return EXIT_OK
-    return EXIT_FINDINGS if any(not r.ok for r in reports) else EXIT_OK
+    return EXIT_FINDINGS if result.not_ok else EXIT_OK
+
+
+def _output(
+    output_format: str, output_file: Path | None, resume: Path | None
+) -> tuple[str, Path | None]:
+    """The output format and file, with `--resume FILE` meaning jsonl into FILE."""
+    formats = [*available(), *STREAM_FORMATS]
+    if output_format not in formats:
+        _usage(
+            f"--output-format: unknown format {output_format!r}; choose from {', '.join(formats)}"
+        )
+    if resume is None:
+        return output_format, output_file
+    if output_format not in ("text", *STREAM_FORMATS):  # text: the default, not asked for
+        _usage(f"--resume writes jsonl; it cannot be combined with --output-format {output_format}")
+    if output_file is not None and output_file.resolve() != resume.resolve():
+        _usage(f"--resume {resume} appends to that file; --output-file {output_file} differs")
+    return STREAM_FORMATS[0], resume
+
+
+def _takes_several(output_format: str) -> bool:
+    return output_format in STREAM_FORMATS or takes_several(output_format)
+
+
+def _workers(jobs: int, dask: str | None, count: int) -> int:
+    """Worker processes: --jobs, or one per core for a local Dask cluster left at 1."""
+    if dask is not None and jobs == 1:
+        return default_workers(0, count)
+    return default_workers(jobs, count)
 
 
 def _job(
     article: ArticleFile,
     overrides: dict[str, Any],
-    given: dict[str | int, SourceLike],
+    given: dict[str | int, GivenSource],
     err: Console,
     quiet: bool,
 ) -> Job:
@@ -408,27 +551,6 @@ def _blank_file(path: Path) -> bool:
     except OSError:
         return False
     return not head.strip() and len(head) < 4096
-
-
-def default_workers(requested: int, jobs: int) -> int:
-    """`--jobs 0` means one worker per core; never more workers than articles."""
-    cores = os.cpu_count() or 1
-    wanted = cores if requested == 0 else requested
-    return max(1, min(wanted, jobs))
-
-
-@contextmanager
-def _executor(workers: int) -> Iterator[Executor | None]:
-    """Worker processes when more than one is asked for, else None (this process)."""
-    if workers <= 1:
-        yield None
-        return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts) as pool:
-        yield pool
-
-
-def _ignore_interrupts() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _tolerate_narrow_encodings() -> None:

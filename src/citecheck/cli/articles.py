@@ -2,7 +2,13 @@
 
 ARTICLE arguments are files, directories (expanded to the files matching the
 configuration's `include` globs and not its `exclude` globs, in sorted order)
-or `-` for standard input. Files named explicitly are always checked.
+or `-` for standard input. Files named explicitly are checked unless
+force-exclude is on (`--force-exclude`, or `force-exclude = true` in the
+configuration): then a named file that `exclude` matches, or that lies in the
+`--sources-dir`, is skipped as ruff skips it, which is what a pre-commit hook
+handing over every staged file needs. A file found by walking a directory that
+is a link leading outside that directory is skipped (the directory's contents may
+come from a pull request).
 """
 
 from __future__ import annotations
@@ -36,12 +42,17 @@ class ArticleFile:
 
 
 def discover(
-    arguments: list[str], settings: SettingsCache, skip: tuple[Path, ...] = ()
+    arguments: list[str],
+    settings: SettingsCache,
+    skip: tuple[Path, ...] = (),
+    force_exclude: bool | None = None,
 ) -> list[ArticleFile]:
     """Expand ARTICLE arguments into article files, in order, without duplicates.
 
     Directories in `skip` (the --sources-dir) are never searched for articles:
-    sources beside the articles are not articles.
+    sources beside the articles are not articles. With `force_exclude` (None: as
+    each file's configuration says) a file named explicitly is skipped too when it
+    is in `skip` or matches `exclude`.
     """
     skipped = tuple(p.resolve() for p in skip)
     found: list[ArticleFile] = []
@@ -55,11 +66,12 @@ def discover(
         path = Path(argument)
         if path.is_dir():
             config = settings.for_directory(path)
+            walked = (path.resolve(),)
             try:
                 candidates = [
                     p
                     for p in sorted(path.rglob("*"))
-                    if _selected(p, path, config) and not _inside(p, skipped)
+                    if _selected(p, path, config) and not _inside(p, skipped) and _inside(p, walked)
                 ]
             except OSError as exc:
                 raise InvalidInputError(f"{argument}: cannot list: {exc.strerror or exc}") from None
@@ -69,6 +81,10 @@ def discover(
                     f"{', '.join(config.include)})"
                 )
         elif path.exists():
+            config = settings.for_directory(path.parent)
+            forced = config.force_exclude if force_exclude is None else force_exclude
+            if forced and (_inside(path, skipped) or _excluded(path, config)):
+                continue
             candidates = [path]
         else:
             raise InvalidInputError(f"{argument}: no such file or directory")
@@ -83,7 +99,11 @@ def discover(
 
 
 def _inside(path: Path, directories: tuple[Path, ...]) -> bool:
-    resolved = path.resolve()
+    """Whether `path`, links followed, is in one of the (resolved) `directories`."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a link loop: inside nothing
+        return False
     return any(resolved.is_relative_to(d) for d in directories)
 
 
@@ -93,9 +113,31 @@ def _selected(path: Path, root: Path, settings: Settings) -> bool:
     relative = PurePosixPath(path.relative_to(root).as_posix())
     if not any(_matches(relative, pattern) for pattern in settings.include):
         return False
+    return not _excluded_relative(relative, settings)
+
+
+def _excluded_relative(relative: PurePosixPath, settings: Settings) -> bool:
+    """Whether `exclude` matches the path or one of the folders it lies in."""
     parts = relative.parts
     prefixes = [PurePosixPath(*parts[: i + 1]) for i in range(len(parts))]
-    return not any(_matches(p, pattern) for p in prefixes for pattern in settings.exclude)
+    return any(_matches(p, pattern) for p in prefixes for pattern in settings.exclude)
+
+
+def _excluded(path: Path, settings: Settings) -> bool:
+    """A named file against `exclude`: relative to its configuration file's folder.
+
+    Without a configuration file (or outside its folder), relative to the working
+    directory, and failing that as given.
+    """
+    resolved = path.resolve()
+    for root in (settings.root, Path.cwd()):
+        base = root.resolve()
+        if resolved.is_relative_to(base):
+            return _excluded_relative(
+                PurePosixPath(resolved.relative_to(base).as_posix()), settings
+            )
+    parts = [part for part in PurePosixPath(path.as_posix()).parts if part not in (".", "..")]
+    return bool(parts) and _excluded_relative(PurePosixPath(*parts), settings)
 
 
 def _matches(path: PurePosixPath, pattern: str) -> bool:

@@ -107,23 +107,33 @@ def apply_baseline(
     reports: Sequence[Report], known: Counter[Key], baseline_path: Path
 ) -> list[Report]:
     """Mark findings the baseline records as suppressed, so only new ones are reported."""
-    remaining = Counter(known)
-    suppression = Suppression(kind="baseline", reason=f"in the baseline {baseline_path.name}")
-    updated = []
-    for report in reports:
-        article = article_key(report.article or "<article>", baseline_path)
+    apply = BaselineFilter(known, baseline_path)
+    return [apply(report) for report in reports]
+
+
+class BaselineFilter:
+    """Applies a baseline report by report (an archive run streams its reports)."""
+
+    def __init__(self, known: Counter[Key], baseline_path: Path) -> None:
+        self.remaining = Counter(known)
+        self.path = baseline_path
+        self.suppression = Suppression(
+            kind="baseline", reason=f"in the baseline {baseline_path.name}"
+        )
+
+    def __call__(self, report: Report) -> Report:
+        """`report` with the findings the baseline still counts marked as suppressed."""
+        article = article_key(report.article or "<article>", self.path)
         hits: set[int] = set()
         for claim in report.problems():
             key = (article, claim.status.value, claim_hash(claim))
-            if remaining[key] > 0:
-                remaining[key] -= 1
+            if self.remaining[key] > 0:
+                self.remaining[key] -= 1
                 hits.add(claim.index)
         if not hits:
-            updated.append(report)
-            continue
+            return report
         claims = [
-            c.model_copy(update={"suppression": suppression}) if c.index in hits else c
+            c.model_copy(update={"suppression": self.suppression}) if c.index in hits else c
             for c in report.claims
         ]
-        updated.append(report.with_claims(claims))
-    return updated
+        return report.with_claims(claims)

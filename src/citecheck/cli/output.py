@@ -1,24 +1,36 @@
 """What the command writes: the rendered report, the step summary, notes, errors, progress.
 
 Standard output carries only the report (or nothing, with --output-file);
-everything else goes to standard error, one line at a time.
+everything else goes to standard error, one line at a time. Messages quote file
+names and article text, so each goes through `escape.safe_line`: controls show as
+escapes and no line can be read as a CI workflow command.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 from citecheck import __version__
 from citecheck.batch import Outcome
 from citecheck.errors import InvalidOptionsError
 from citecheck.render import RenderOptions, get_renderer
+from citecheck.render.escape import safe_line
 from citecheck.report import Report
 
 PROG = "citecheck"
@@ -31,11 +43,20 @@ def emit(
     *,
     quiet: bool,
     several: bool,
+    failures: Sequence[tuple[str, str]] = (),
 ) -> None:
-    """Render the reports to the output file or stdout (plus the GitHub step summary)."""
+    """Render the reports to the output file or stdout (plus the GitHub step summary).
+
+    Several articles as html make the archive page, which lists `failures` too.
+    """
     color = output_file is None and output_format == "text" and stdout_color()
     options = RenderOptions(color=color, tool_version=__version__, quiet=quiet, several=several)
-    text = get_renderer(output_format)(reports, options)
+    if output_format == "html" and several:
+        from citecheck.render.archive import render_archive
+
+        text = render_archive(reports, failures=failures, tool_version=__version__)
+    else:
+        text = get_renderer(output_format)(reports, options)
     if output_file is not None:
         try:
             output_file.write_text(text, encoding="utf-8")
@@ -71,26 +92,39 @@ def stdout_color() -> bool:
 
 def note(err: Console, message: str) -> None:
     """An informational line on stderr (callers skip it under --quiet)."""
-    err.print(f"{PROG}: {message}")
+    err.print(f"{PROG}: {safe_line(message)}")
 
 
 def error(message: str, level: str = "error") -> None:
     """`citecheck: error: ...` on stderr, always on one line."""
-    line = " ".join(message.split())
+    line = safe_line(" ".join(message.split()))
     sys.stderr.write(f"{PROG}: {level}: {line}\n")
     sys.stderr.flush()
 
 
+class RateColumn(ProgressColumn):
+    """Articles per second, over the last half minute."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(
+            "" if speed is None else f"{speed:,.1f} articles/s", style="progress.data.speed"
+        )
+
+
 @contextmanager
 def progress_bar(err: Console, total: int) -> Iterator[Callable[[Outcome], None]]:
-    """A progress bar on stderr, advanced once per finished article."""
+    """A progress bar on stderr with rate and ETA, advanced once per finished article."""
     with Progress(
         TextColumn("checking"),
         BarColumn(),
         MofNCompleteColumn(),
+        RateColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
         TextColumn("{task.description}"),
         console=err,
         transient=True,
     ) as bar:
         task = bar.add_task("", total=total)
-        yield lambda outcome: bar.update(task, advance=1, description=outcome.name)
+        yield lambda outcome: bar.update(task, advance=1, description=safe_line(outcome.name))

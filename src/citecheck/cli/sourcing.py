@@ -1,9 +1,13 @@
 """Sources named on the command line: `--sources-dir DIR` and `--source ID=PATH_OR_URL`.
 
 Three places give an article its sources, later ones winning for the same id: the
-article's own reference list (resolved by the library, as `citecheck.verify` does),
-then `--sources-dir` (files named by id: `1.txt`, `2.html`, `3.pdf`, `note.md`), then
-`--source` flags. Values become `pathlib.Path` (files) or URL strings.
+article's own reference list (resolved by the library, as `citecheck.verify` does,
+confined to the source root), then `--sources-dir` (files named by id: `1.txt`,
+`2.html`, `3.pdf`, `note.md`), then `--source` flags. Values become `pathlib.Path`
+(files) or URL strings. Both are given by the person running the command, so they are
+trusted; but the files in `--sources-dir` may come with the pull request, so an entry
+that is a link out of that folder (or to something other than a regular file) becomes
+a `SourceError` for its id: claims citing it are `unknown_source`, saying why.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from citecheck.errors import InvalidInputError, InvalidOptionsError, SourceError
+from citecheck.sources.confine import confine_symlinks_in
 from citecheck.sources.ids import normalize_source_id
 from citecheck.sources.resolve import source_for_reference
 
@@ -49,19 +54,26 @@ def parse_source_flags(flags: list[str]) -> dict[str, SourceValue]:
     return sources
 
 
-def sources_in_directory(directory: Path) -> dict[str, Path]:
-    """Files of `directory` by id (the file name without its extension)."""
+def sources_in_directory(directory: Path) -> dict[str, Path | SourceError]:
+    """Files of `directory` by id (the file name without its extension).
+
+    Hidden entries and sub-folders are left out; an entry that is a link out of the
+    folder, or not a regular file, is its id's `SourceError`.
+    """
     if not directory.is_dir():
         raise InvalidInputError(f"--sources-dir {directory}: no such directory")
-    found: dict[str, Path] = {}
-    for path in sorted(directory.iterdir()):
-        if path.name.startswith(".") or not path.is_file():
-            continue
-        key = normalize_source_id(path.stem)
+    try:
+        checked = confine_symlinks_in(directory)
+    except SourceError as exc:
+        raise InvalidInputError(str(exc)) from None
+    found: dict[str, Path | SourceError] = {}
+    names: dict[str, str] = {}
+    for name, result in checked.items():
+        key = normalize_source_id(Path(name).stem)
         if key in found:
             raise InvalidInputError(
-                f"--sources-dir {directory}: two files for source {key!r}: "
-                f"{found[key].name} and {path.name}"
+                f"--sources-dir {directory}: two files for source {key!r}: {names[key]} and {name}"
             )
-        found[key] = path
+        names[key] = name
+        found[key] = directory / name if isinstance(result, Path) else result
     return found

@@ -18,6 +18,7 @@ from importlib.metadata import entry_points
 from citecheck.errors import InvalidOptionsError
 
 __all__ = [
+    "BoilerplateWords",
     "ContrastWords",
     "Language",
     "NeedCues",
@@ -63,6 +64,39 @@ class NeedCues:
     narration_subjects: frozenset[str]
     pronoun_starts: frozenset[str]
     not_narration: frozenset[str]
+    # Unnamed speakers ("Police said"), non-speakers ("the ID says") and the article's own
+    # reporting ("we reviewed"); empty for languages that do not provide them.
+    generic_speakers: frozenset[str] = frozenset()
+    speaker_determiners: frozenset[str] = frozenset()
+    generic_speech_verbs: frozenset[str] = frozenset()
+    quote_verbs: frozenset[str] = frozenset()
+    speaker_adverbs: frozenset[str] = frozenset()
+    speaker_qualifiers: tuple[str, ...] = ()
+    quantifier_speakers: frozenset[str] = frozenset()
+    noun_like_verbs: frozenset[str] = frozenset()
+    not_speakers: frozenset[str] = frozenset()
+    own_reporting: tuple[str, ...] = ()
+    # The `docs` profile: definitions, procedure steps, plans, numbered parts.
+    docs_definitions: tuple[str, ...] = ()
+    docs_step_verbs: frozenset[str] = frozenset()
+    docs_step_openers: tuple[str, ...] = ()
+    docs_plans: tuple[str, ...] = ()
+    docs_numbered_parts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateWords:
+    """Page furniture in plain-text sources (`sources/plain_text.py`): menus, cookie notices.
+
+    Phrases are regular-expression alternatives matched case-insensitively; word sets
+    are lower case. Empty lists turn the clean-up off for a language.
+    """
+
+    title_labels: tuple[str, ...] = ()  # "TITLE:" lines at the top name the source
+    navigation: frozenset[str] = frozenset()  # words of menu lines ("home", "sport", "login")
+    phrases: tuple[str, ...] = ()  # whole short lines ("Share this article", "Advertisement")
+    cookie: tuple[str, ...] = ()  # cookie and consent notices
+    copyright: tuple[str, ...] = ()  # "© 2024 …", "All rights reserved"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +162,7 @@ class Language:
     negations: frozenset[str]
     speech_verbs: frozenset[str]
     view_verbs: frozenset[str]
+    attribution_openers: tuple[str, ...]  # regex phrases: "according to"
     name_joiners: tuple[str, ...]
     articles: tuple[str, ...]
     clause_words: frozenset[str]
@@ -148,6 +183,7 @@ class Language:
     splitter: SplitterWords
     need: NeedCues
     contrast: ContrastWords
+    boilerplate: BoilerplateWords = field(default_factory=BoilerplateWords)
     antonyms: Mapping[str, frozenset[str]] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -9,6 +9,7 @@ transitions and sign-offs need none. `signals` says which of these a sentence sh
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from citecheck.match.lexical.analyse import ClaimFacts
@@ -62,6 +63,8 @@ class NeedSignals:
     quantity: str | None  # a number the sentence states (not a year)
     narrated: bool  # present-tense narration of events ("Homer befriends him"): a plot summary
     money: bool  # an amount of money or a percentage
+    generic_speaker: str | None = None  # an unnamed speaker, as written ("Police", "the mayor")
+    own_reporting: bool = False  # the article's own reporting ("we reviewed", "our analysis")
 
     @property
     def exempt(self) -> bool:
@@ -100,14 +103,67 @@ def signals(text: str, facts: ClaimFacts, cues: Cues, lexicon: Lexicon) -> NeedS
         quantity=next((i.surface for i in facts.items if i.kind == "number"), None),
         narrated=narrative_present(TOKEN.findall(stripped), cues, lexicon, skip=True) > 0,
         money=cues.money.search(stripped) is not None,
+        generic_speaker=generic_attribution(stripped, cues),
+        own_reporting=cues.own_reporting is not None
+        and cues.own_reporting.search(stripped) is not None,
     )
 
 
 def attribution(facts: ClaimFacts, text: str, cues: Cues) -> str | None:
-    """The name of whoever the sentence quotes or reports ("Lee hopes ...", "Smith said")."""
+    """The name of whoever the sentence quotes or reports ("Lee hopes ...", "Smith said").
+
+    Things are not speakers: a word the language lists as one ("the ID says") never is,
+    and an acronym is one only as the verb's subject ("the WHO said", not "the WHO
+    report, officials said").
+    """
     stance = cues.stance.search(text)
     if stance is None:
         return None
     before = text[: stance.start()]
-    names = [i.surface for i in facts.items if i.kind == "name" and i.surface in before]
+    names = [
+        i.surface
+        for i in facts.items
+        if i.kind == "name" and i.surface in before and _speaker(i.surface, before, cues)
+    ]
     return names[-1] if names else None
+
+
+def _speaker(name: str, before: str, cues: Cues) -> bool:
+    if name in cues.language.need.not_speakers:
+        return False
+    if not (name.isupper() and " " not in name):
+        return True
+    at = before.rfind(name)
+    return cues.speaker_gap.match(before, at + len(name)) is not None
+
+
+#: How far before its verb an unnamed speaker may start ("people familiar with the talks").
+SPEAKER_WINDOW = 120
+_WORD = re.compile(r"[^\W\d_]+")
+
+#: A quotation opening after a "called …" verb: a quote mark at a word's start.
+_QUOTATION = re.compile(r"(?:^|[\s(])[\"“‘']|[\"“”]")
+
+
+def generic_attribution(text: str, cues: Cues) -> str | None:
+    """The unnamed speaker whose words or views the sentence reports, as written.
+
+    "Police said …", "Analysts expect …", "…, critics say.", "The mayor called the vote
+    'a turning point.'" (a "called" verb counts only before a quotation).
+    """
+    if cues.generic is None:
+        return None
+    need = cues.language.need
+    for word in _WORD.finditer(text):  # one pass over the words; the pattern only near verbs
+        if word.group().lower() not in cues.generic_verbs:
+            continue
+        found = cues.generic.search(text, max(0, word.start() - SPEAKER_WINDOW), word.end())
+        if found is None:
+            continue
+        if found.group("quoting") is not None and not _QUOTATION.search(text, found.end()):
+            continue
+        verb = (found.group("verb") or "").lower()
+        if found.group("noun").lower() in need.quantifier_speakers and verb in need.noun_like_verbs:
+            continue  # "some states", "many reports": a noun phrase, not speech
+        return found.group("speaker")
+    return None

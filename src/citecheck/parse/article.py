@@ -18,14 +18,16 @@ from citecheck.config import Options
 from citecheck.errors import InvalidInputError
 from citecheck.lang import Language, get_language
 from citecheck.parse.blocks import Block, Directive
-from citecheck.parse.claims import RawClaim, block_claims
+from citecheck.parse.claims import ClaimLimitError, RawClaim, block_claims
+from citecheck.parse.display import visible_text
 from citecheck.parse.formats import Format, detect_format, read_text
+from citecheck.parse.frontmatter import find_front_matter
 from citecheck.parse.html import read_html
 from citecheck.parse.markers import FoundMarker
 from citecheck.parse.model import ParsedArticle, ParsedClaim
 from citecheck.parse.references import collect_references
 from citecheck.parse.scope import Statements, apply_scope
-from citecheck.parse.suppressions import suppression_reasons
+from citecheck.parse.suppressions import apply_suppressions
 from citecheck.parse.textmap import MappedText
 from citecheck.report import Marker
 
@@ -47,19 +49,30 @@ class _Lines:
         return line, offset - self.starts[line - 1] + 1
 
 
-def _read(text: str, fmt: str) -> tuple[list[Block], list[Directive], Format]:
+def _read(text: str, fmt: str, language: Language) -> tuple[list[Block], list[Directive], Format]:
     if fmt == "html":
         try:
             blocks, directives = read_html(text)
         except Exception:  # html.parser can trip on broken markup; read it as text instead
-            blocks, directives = read_text(text, "text")
+            blocks, directives = read_text(text, "text", language)
             return blocks, directives, "text"
         return blocks, directives, "html"
     if fmt == "markdown":
-        blocks, directives = read_text(text, "markdown")
+        blocks, directives = read_text(text, "markdown", language)
         return blocks, directives, "markdown"
-    blocks, directives = read_text(text, "text")
+    blocks, directives = read_text(text, "text", language)
     return blocks, directives, "text"
+
+
+def _too_many_claims(limit: int, lines: _Lines, block: Block, offset: int) -> InvalidInputError:
+    """The error for an article with more than `limit` claims, saying where it went over."""
+    offsets = block.text.offsets
+    line, column = lines.locate(offsets[min(offset, len(offsets) - 1)] if offsets else block.start)
+    return InvalidInputError(
+        f"the article has more than {limit:,} claims (option max_claims); claim "
+        f"{limit + 1:,} starts at line {line}, column {column}: split the article, or raise "
+        "the limit"
+    )
 
 
 def _marker(article: str, mapped: MappedText, found: FoundMarker) -> Marker:
@@ -111,14 +124,20 @@ def read_claims(
     opts = options or Options()
     lang = language or get_language(opts.language)
     fmt = detect_format(text) if opts.format == "auto" else opts.format
-    blocks, directives, used = _read(text, fmt)
-    blocks, references = collect_references(blocks)
+    blocks, directives, used = _read(text, fmt, lang)
+    display = visible_text(blocks, text) if used == "html" else None
+    blocks, references = collect_references(blocks, lang)
     lines = _Lines(text)
 
     staged: list[_Staged] = []
     paragraph = -1
     for block in blocks:
-        raws, orphans = block_claims(block, opts.max_marker_range, lang)
+        try:
+            raws, orphans = block_claims(
+                block, opts.max_marker_range, lang, limit=opts.max_claims - len(staged)
+            )
+        except ClaimLimitError as over:
+            raise _too_many_claims(opts.max_claims, lines, block, over.offset) from None
         if orphans and staged:  # bare markers with no sentence cover the claim before them
             staged[-1].extra.extend((_marker(text, block.text, m), m.notes) for m in orphans)
         if not raws:
@@ -130,7 +149,8 @@ def read_claims(
             context = (context + " " + raw.text).strip()[-CONTEXT_CHARS:]
 
     spans = [st.block.text.span(st.raw.start, st.raw.end) for st in staged]
-    reasons = suppression_reasons([s for s, _ in spans], directives)
+    extents = [(st.block.start, st.block.end) for st in staged]
+    reasons, unused = apply_suppressions(text, spans, extents, directives, lines.locate)
     claims: list[ParsedClaim] = []
     for st, (start, end), reason in zip(staged, spans, reasons, strict=True):
         raw = st.raw
@@ -160,4 +180,13 @@ def read_claims(
                 notes=notes,
             )
         )
-    return ParsedArticle(text=text, format=used, claims=claims, references=references)
+    front = find_front_matter(text)
+    return ParsedArticle(
+        text=text,
+        format=used,
+        claims=claims,
+        references=references,
+        title=front.title if front else None,
+        unused_suppressions=unused,
+        display=display,
+    )

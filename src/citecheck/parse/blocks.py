@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
+from citecheck.lang import Language
 from citecheck.parse.textmap import MappedText
 
 __all__ = ["Block", "BlockKind", "Directive", "parse_directive", "refs_title"]
@@ -24,6 +26,7 @@ class Block:
     protected: str | None = None  # same-length copy of text.text with code spans blanked
     ordinal: int = 0  # 1-based position in an ordered list, 0 otherwise
     start: int = 0  # article offset where the block's source starts (for directives)
+    end: int = 0  # article offset where the block's source ends (for directives)
     links: list[str] = field(default_factory=list)
 
 
@@ -61,13 +64,12 @@ def parse_directive(body: str, start: int, end: int) -> Directive | None:
     return Directive(action, reason, start, end)
 
 
-_REFS_TITLE = re.compile(
-    r"[#*_\s]*(?:references?|sources?|notes|bibliography|footnotes|end\s?notes|works cited"
-    r"|citations|sources and notes|notes and references)[*_\s]*:?[*_#\s]*\Z",
-    re.IGNORECASE,
-)
+@cache
+def _refs_title(language: Language) -> re.Pattern[str]:
+    titles = "|".join(language.reference_titles)
+    return re.compile(rf"[#*_\s]*(?:{titles})[*_\s]*:?[*_#\s]*\Z", re.IGNORECASE)
 
 
-def refs_title(line: str) -> bool:
+def refs_title(line: str, language: Language) -> bool:
     """Whether a line or heading is the title of a reference list ("References", "Sources")."""
-    return len(line) <= 60 and _REFS_TITLE.match(line) is not None
+    return len(line) <= 60 and _refs_title(language).match(line) is not None

@@ -6,6 +6,7 @@ and link definitions, reference-list entries); a second, per-block pass strips
 inline Markdown (emphasis, code spans, links, images, inline tags) by hiding
 characters, so every visible character keeps its article offset. HTML comments
 are hidden everywhere; `citecheck:` comments among them become directives.
+Front matter at the top is hidden too (`frontmatter`).
 Plain text takes the same path without the Markdown-only constructs.
 """
 
@@ -15,7 +16,10 @@ import itertools
 import re
 from typing import Literal
 
+from citecheck.filetypes import SUFFIX_PATTERN
+from citecheck.lang import Language
 from citecheck.parse.blocks import Block, BlockKind, Directive, parse_directive, refs_title
+from citecheck.parse.frontmatter import find_front_matter, hide_front_matter
 from citecheck.parse.sentences import normalize_for_scan
 from citecheck.parse.textmap import HIDDEN, TextBuilder
 
@@ -31,20 +35,29 @@ _HTML_HINT = re.compile(
 _MD_HINT = re.compile(
     r"^\s{0,3}#{1,6}\s+\S|^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+\S|^\s{0,3}```|^\s{0,3}~~~"
     r"|^\s{0,3}>\s|^\s{0,3}\[\^?[^\]\n]{1,100}\]:|\[\^[^\]\s]{1,64}\]|\*\*\S|__\S"
-    r"|\[[^\]\n]{1,200}\]\([^)\n]{1,500}\)|^\s*\|.*\|\s*$|`[^`\n]{1,200}`",
+    r"|\[[^\]\n]{1,200}\]\([^)\n]{1,500}\)|^[ \t]*\|[^\n]*\|[ \t]*$|`[^`\n]{1,200}`",
     re.MULTILINE,
 )
 
 
+_HTML_START = re.compile(
+    r"\s*(?:<!doctype|<html|<\?xml|<(?:p|div|article|section|h[1-6]|ul|ol|table|blockquote"
+    r"|main|header|body)[\s>])",
+    re.IGNORECASE,
+)
+
+
 def detect_format(text: str) -> Format:
-    """HTML if it looks like an HTML document or fragment, Markdown if it uses Markdown."""
+    """HTML if it looks like an HTML document or fragment, Markdown if it uses Markdown.
+
+    Front matter (`---` / `+++` at the top) is a static-site article: Markdown,
+    or HTML when an HTML document follows it.
+    """
     head = text[:200_000]
-    if re.match(
-        r"\s*(?:<!doctype|<html|<\?xml|<(?:p|div|article|section|h[1-6]|ul|ol|table|blockquote"
-        r"|main|header|body)[\s>])",
-        head,
-        re.IGNORECASE,
-    ):
+    front = find_front_matter(head)
+    if front is not None:
+        return "html" if _HTML_START.match(head, front.end) else "markdown"
+    if _HTML_START.match(head):
         return "html"
     if len(_HTML_HINT.findall(head[:100_000])) >= 2 and re.search(
         r"</(?:p|div|li|h[1-6]|article|section|body|td)>", head, re.IGNORECASE
@@ -82,19 +95,23 @@ _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*\Z")
 _HR = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\Z")
 _LIST = re.compile(r"([ \t]*)(?:([-*+•])|(\d{1,3})[.)])(?:[ \t]+|\Z)(\[[ xX]\][ \t]+)?")
 _QUOTE = re.compile(r"(?: {0,3}>[ \t]?)+")
+_ALERT = re.compile(r"[ \t]{0,3}\[!(?:note|tip|important|warning|caution)\][ \t]*\Z", re.IGNORECASE)
 _FOOTDEF = re.compile(r" {0,3}\[\^([^\]\s]{1,64})\]:[ \t]*")
 _LINKDEF = re.compile(r" {0,3}\[([^\]\^\n][^\]\n]{0,100})\]:[ \t]*(?=\S)")
 _ENTRY = re.compile(
     r"[ \t]*(?:[-*+•][ \t]+)?(?:\[\^?([\w.\-]{1,64})\][:.]?|(\d{1,6})[.):])[ \t]+(?=\S)"
 )
-_LOCATOR = re.compile(r"https?://\S|(?<![\w/.])[\w\-]+(?:/[\w.\-]+)*\.(?:txt|md|html?|pdf)\b")
+_LOCATOR = re.compile(
+    rf"https?://\S|(?<![\w/.])[\w\-]+(?:/[\w.\-]+)*\.(?:{SUFFIX_PATTERN})\b", re.IGNORECASE
+)
 _TABLE_DELIM = re.compile(r"[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*\Z")
 
 
 class _Scanner:
     """The line pass over a working copy of the article (same length)."""
 
-    def __init__(self, work: str, markdown: bool) -> None:
+    def __init__(self, work: str, markdown: bool, language: Language) -> None:
+        self.language = language
         self.w = work
         self.md = markdown
         self.blocks: list[Block] = []
@@ -117,6 +134,7 @@ class _Scanner:
                     ref_id=self.ref_id,
                     ordinal=self.ordinal,
                     start=self.lines[0][0],
+                    end=self.lines[-1][1],
                 )
             )
         self.kind, self.lines, self.ref_id, self.ordinal = None, [], None, 0
@@ -200,7 +218,9 @@ class _Scanner:
             fence = m.group(1)
             self.kind, self.lines = "code", []
             return (in_refs, False, fence)
-        if refs_title(stripped) and (prev_blank or self.kind is None or self.kind == "heading"):
+        if refs_title(stripped, self.language) and (
+            prev_blank or self.kind is None or self.kind == "heading"
+        ):
             self.flush()
             lead = re.match(r"[\s#]*", line)
             a = ls + (lead.end() if lead else 0)
@@ -247,7 +267,11 @@ class _Scanner:
                 self.ordinal = int(m.group(3)[:9])
             return (in_refs, False, None)
         if md and (m := _QUOTE.match(line)):
-            if self.kind == "quote":
+            if self.kind != "quote" and _ALERT.match(line, m.end()):
+                # A GitHub alert's `[!NOTE]` line is a label, not text: the quote starts after it.
+                self.flush()
+                self.kind = "quote"
+            elif self.kind == "quote":
                 self.lines.append((ls + m.end(), le))
             else:
                 self.start("quote", ls + m.end(), le)
@@ -293,6 +317,7 @@ _LINK = re.compile(
     r"\[((?:[^\[\]\n]|\[[^\[\]\n]{0,60}\]){0,500})\]\((?P<url>[^()\s]{0,2000})(?:\s+\"[^\"\n]{0,300}\")?\)"
 )
 _REFLINK = re.compile(r"\[([^\[\]\n]{1,500})\]\[([^\[\]\n]{0,100})\]")
+_BARE_URL = re.compile(r"https?://[^\s<>\"'\]\[]{1,2000}", re.IGNORECASE)
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]{1,2000}>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]{0,30}(?:\s[^<>\n]{0,300})?/?>")
 _SUP_NUMBER = re.compile(r"<sup>\s{0,3}\[?\s{0,3}[0-9][0-9 ,\-–]{0,60}\]?\s{0,3}</sup>")
@@ -337,9 +362,18 @@ def strip_inline(block: Block) -> Block:
     for m in _TAG.finditer(work):
         if not in_sup[m.start()]:
             hide.append(m.span())
-    for rx in (_ESCAPE, _EMPH_OPEN, _EMPH_CLOSE):
+    for m in _ESCAPE.finditer(work):
+        hide.append(m.span())
+    in_url = bytearray(len(work) + 1)  # `_`, `*` and `~` inside a bare URL are the URL's
+    for m in _BARE_URL.finditer(work):
+        end = m.end()
+        while end > m.start() and work[end - 1] in "*_~":
+            end -= 1  # `**https://x.org**`: the closing emphasis is not the URL's
+        in_url[m.start() : end] = b"\x01" * (end - m.start())
+    for rx in (_EMPH_OPEN, _EMPH_CLOSE):
         for m in rx.finditer(work):
-            hide.append(m.span())
+            if not in_url[m.start()]:
+                hide.append(m.span())
     # The protected copy (code spans blanked) follows the same hiding.
     mapped, protected = block.text.hide_pair(hide, work)
     block.text = mapped
@@ -349,10 +383,13 @@ def strip_inline(block: Block) -> Block:
     return block
 
 
-def read_text(text: str, fmt: Literal["text", "markdown"]) -> tuple[list[Block], list[Directive]]:
+def read_text(
+    text: str, fmt: Literal["text", "markdown"], language: Language
+) -> tuple[list[Block], list[Directive]]:
     """Blocks and directives of a plain-text or Markdown article."""
-    work, directives = _hide_comments(normalize_for_scan(text))
-    blocks = _as_headlines(_Scanner(work, fmt == "markdown").run())
+    work = hide_front_matter(text, normalize_for_scan(text), HIDDEN)
+    work, directives = _hide_comments(work)
+    blocks = _as_headlines(_Scanner(work, fmt == "markdown", language).run())
     if fmt == "markdown":
         blocks = [b if b.kind == "code" else strip_inline(b) for b in blocks]
     return blocks, directives

@@ -5,15 +5,27 @@ every token; with `convert_charrefs=False` text arrives as raw slices of the
 source, so each visible character maps to its offset (an entity's characters
 map to the whole entity). Script, style, head, nav and similar elements are
 skipped; `<sup>1</sup>` footnote numbers become markers spanning the element.
+Footnotes as MediaWiki, Pandoc, markdown-it and Hugo write them (`htmlnotes`)
+become reference blocks keyed by the number their markers show; backlinks are
+skipped.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from citecheck.parse.blocks import Block, BlockKind, Directive, parse_directive
+from citecheck.parse.frontmatter import hide_front_matter
+from citecheck.parse.htmlnotes import (
+    is_backlink,
+    is_note,
+    is_noteref,
+    is_notes_container,
+    note_id,
+)
 from citecheck.parse.sentences import normalize_for_scan
 from citecheck.parse.textmap import TextBuilder
 
@@ -69,6 +81,18 @@ _MAX_DEPTH = 256  # deeper nesting of block elements is not tracked (bounded wor
 _SUP_MARKER = re.compile(r"\s*\[?\s*(\d{1,6}(?:\s*[,\-–]\s*\d{1,6})*)\s*\]?\s*\Z")
 
 
+@dataclass(slots=True)
+class _OpenLink:
+    """An `<a>` being read: where it started, and the text built before it."""
+
+    start: int
+    href: str
+    noteref: bool
+    builder: TextBuilder
+    parts: int
+    chars: int
+
+
 class _Reader(HTMLParser):
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)
@@ -90,6 +114,16 @@ class _Reader(HTMLParser):
         self.sup_chars = 0
         self.in_code = 0
         self.gap = False
+        # Footnotes: marker anchors (`cite_note-3` → "3"), the open link, notes list and note.
+        self.anchors: dict[str, str] = {}
+        self.link: _OpenLink | None = None
+        self.sup_href: str | None = None
+        self.notes_tag: str | None = None
+        self.notes_depth = 0
+        self.note_tag: str | None = None
+        self.note_depth = 0
+        self.note_lists = 0
+        self.note_id: str | None = None
 
     # Positions ---------------------------------------------------------------
     def _pos(self) -> int:
@@ -101,19 +135,29 @@ class _Reader(HTMLParser):
         text = self.get_starttag_text()
         return start + len(text) if text else start
 
+    def _end_tag_end(self) -> int:
+        """Just past the end tag being handled (`</a >` included)."""
+        pos = self._pos()
+        close = self.source.find(">", pos, pos + 300)
+        return close + 1 if close >= 0 else pos
+
     # Blocks ------------------------------------------------------------------
     def flush(self) -> None:
         if len(self.builder):
             built = self.builder.build()
             if built.text.strip():
                 kind: BlockKind = self.kinds[-1][1] if self.kinds else "paragraph"
+                if self.note_id is not None:
+                    kind = "reference"
                 self.blocks.append(
                     Block(
                         kind,
                         built,
+                        ref_id=self.note_id,
                         url=self.links[0] if self.links else None,
                         ordinal=self.ordinal if kind == "list_item" else 0,
                         start=self.block_start,
+                        end=self._pos(),
                         links=list(self.links),
                     )
                 )
@@ -128,11 +172,25 @@ class _Reader(HTMLParser):
                     self.skip_depth += 1
                 return
             self.skip_depth, self.skip_tag = 0, None
-        if tag in _SKIP or (tag not in _VOID and _hidden(attrs)):
+        named = dict(attrs)
+        if (
+            tag in _SKIP
+            or (tag not in _VOID and _hidden(attrs))
+            or is_backlink(tag, named, self.note_tag is not None)
+        ):
             self.skip_tag, self.skip_depth = tag, 1
             self.gap = True
             return
+        if self.notes_tag is not None and tag == self.notes_tag:
+            self.notes_depth += 1
+        elif self.notes_tag is None and tag not in _VOID and is_notes_container(tag, named):
+            self.notes_tag, self.notes_depth = tag, 1
         if tag in _BLOCK_KIND or tag in _BREAKS:
+            if self.note_tag is not None:
+                if self._inside_note(tag):
+                    self._soft_break(start)
+                    return
+                self._end_note()
             self.flush()
             self.block_start = start
             if tag in ("ol", "ul"):
@@ -148,14 +206,24 @@ class _Reader(HTMLParser):
                 if kind == "paragraph" and self.kinds:
                     kind = self.kinds[-1][1]
                 self.kinds.append((tag, kind))
+            if is_note(tag, named, self.notes_tag is not None, self.anchors):
+                ordinal = self.ordinal if tag == "li" else 0
+                ref_id = note_id(named.get("id"), self.anchors, ordinal)
+                if ref_id is not None:
+                    self.note_tag, self.note_depth, self.note_lists = tag, 1, 0
+                    self.note_id = ref_id
             return
         if tag == "br":
             end = self.tag_end(start)
             self.builder.add_text("\n", start, end)
         elif tag == "a":
-            href = dict(attrs).get("href")
+            href = named.get("href")
             if href:
                 self.links.append(href)
+            b = self.builder
+            self.link = _OpenLink(start, href or "", is_noteref(named), b, len(b.parts), len(b))
+            if self.sup_start is not None and href and href.startswith("#"):
+                self.sup_href = href
         elif tag in ("img", "wbr", "input"):
             self.gap = True
         elif tag == "sup":
@@ -163,6 +231,76 @@ class _Reader(HTMLParser):
             self.sup_builder = self.builder
             self.sup_parts = len(self.builder.parts)
             self.sup_chars = len(self.builder)
+            link = self.link
+            self.sup_href = link.href if link and link.href.startswith("#") else None
+
+    # Footnotes ---------------------------------------------------------------
+    def _inside_note(self, tag: str) -> bool:
+        """Whether a block start tag stays inside the open note (else the note ends before it)."""
+        if self.note_tag == "p" or (tag == "li" and self.note_tag == "li" and not self.note_lists):
+            return False  # a <p> holds no blocks; a sibling <li>: the last one had no end tag
+        if tag in ("ol", "ul"):
+            self.note_lists += 1
+        if tag == self.note_tag:
+            self.note_depth += 1
+        return True
+
+    def _soft_break(self, start: int) -> None:
+        """A paragraph break inside a note: the note stays one block, its words apart."""
+        b = self.builder
+        if len(b) and not b.last_char().isspace():
+            b.add_text(" ", start, self.tag_end(start))
+
+    def _end_note(self) -> None:
+        self.flush()
+        self.note_tag, self.note_depth, self.note_lists, self.note_id = None, 0, 0, None
+
+    def _note_end_tag(self, tag: str) -> bool:
+        """An end tag inside a note; True when it was only a break inside the note."""
+        if tag == self.note_tag:
+            self.note_depth -= 1
+            if self.note_depth > 0:
+                return True
+            self._end_note()
+            return False
+        if tag in ("ol", "ul") and self.note_lists == 0:
+            self._end_note()  # the list ends and its last <li> had no </li>
+            return False
+        if tag in _BLOCK_KIND or tag in _BREAKS:
+            if tag in ("ol", "ul"):
+                self.note_lists -= 1
+            b = self.builder
+            if len(b) and not b.last_char().isspace():
+                pos = self._pos()
+                b.add_text(" ", pos, pos + len(tag) + 3)
+            return True
+        return False
+
+    def _link_marker(self, end: int) -> None:
+        """A note reference link becomes one marker spanning it, and its anchor is remembered.
+
+        `<a href="#fn1"><sup>1</sup></a>`, `<a class="footnote-ref" href="#fn:1">1</a>`.
+        """
+        link, self.link = self.link, None
+        b = self.builder
+        if link is None or b is not link.builder or len(b.parts) < link.parts:
+            return
+        if not link.href.startswith("#") or len(b) - link.chars > 40:
+            return
+        tail = "".join(b.parts[link.parts :])
+        m = _SUP_MARKER.match(tail)
+        if not m or not (link.noteref or "[" in tail):
+            return
+        del b.parts[link.parts :]
+        del b.offsets[link.chars :]
+        del b.ends[link.chars :]
+        b.add_text("[" + m.group(1) + "]", link.start, end)
+        self._remember_anchor(link.href, m.group(1))
+
+    def _remember_anchor(self, href: str, ids: str) -> None:
+        first = re.match(r"\d+", ids)
+        if first and len(self.anchors) < 100_000:
+            self.anchors.setdefault(href[1:201], str(int(first.group())))
 
     def _implicitly_closes(self, tag: str) -> bool:
         """A hidden <p>/<li> ends where the next one (or a block) starts, as in browsers."""
@@ -184,10 +322,21 @@ class _Reader(HTMLParser):
                     self.skip_tag = None
                     self.gap = True
             return
+        if tag == "a":
+            self._link_marker(self._end_tag_end())
+            return
         if tag == "sup" and self.sup_start is not None:
-            self._sup_marker(self.sup_start, self._pos() + len(tag) + 3)
+            self._sup_marker(self.sup_start, self._end_tag_end())
             self.sup_start = None
             return
+        if self.note_tag is not None and self._note_end_tag(tag):
+            return
+        if self.notes_tag is not None and tag == self.notes_tag:
+            self.notes_depth -= 1
+            if self.notes_depth == 0:
+                if self.note_tag is not None:
+                    self._end_note()
+                self.notes_tag = None
         if tag in _BLOCK_KIND or tag in _BREAKS:
             self.flush()
             self.block_start = self._pos()
@@ -212,6 +361,8 @@ class _Reader(HTMLParser):
         del b.offsets[self.sup_chars :]
         del b.ends[self.sup_chars :]
         b.add_text("[" + m.group(1) + "]", start, end)
+        if self.sup_href:
+            self._remember_anchor(self.sup_href, m.group(1))
 
     def _separate(self, start: int, data: str) -> None:
         """After skipped content (script, comment, image), keep two words apart."""
@@ -292,7 +443,7 @@ def _defuse(text: str) -> str:
 
 def read_html(text: str) -> tuple[list[Block], list[Directive]]:
     """Blocks and directives of an HTML article."""
-    fed = _defuse(text)
+    fed = _defuse(hide_front_matter(text, text, " "))
     reader = _Reader(fed)
     reader.feed(fed)
     reader.close()

@@ -11,8 +11,7 @@ has bounded repetitions and no nested quantifiers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 __all__ = ["MAX_DIGITS", "FoundMarker", "find_markers"]
 
@@ -36,9 +35,12 @@ _SEPARATOR = re.compile(r"[,;]")
 _PART = re.compile(r"\s*(?P<a>\d+)\s*(?:[-–—]\s*(?P<b>\d+)\s*)?\Z")
 
 
-@dataclass(frozen=True, slots=True)
-class FoundMarker:
-    """A marker in a block's plain text (offsets into that text)."""
+class FoundMarker(NamedTuple):
+    """A marker in a block's plain text (offsets into that text).
+
+    A named tuple: a marker-dense article has hundreds of thousands, and a tuple is
+    made several times faster than a frozen dataclass.
+    """
 
     start: int
     end: int
@@ -118,9 +120,13 @@ def find_markers(
         nxt = scan[e : e + 1]
         if nxt in ("(", ":") and m.lastgroup != "needed":
             continue
-        raw = text[s:e]
-        shown = _shown(raw)
         kind = m.lastgroup
+        if kind == "num":
+            body = m.group("body")
+            if body.isdigit() and len(body) <= MAX_DIGITS:  # "[12]", the common case, at once
+                found.append(FoundMarker(s, e, (str(int(body)),), "numeric"))
+                continue
+        shown = _shown(text[s:e])
         if kind == "needed":
             found.append(FoundMarker(s, e, (), "citation_needed"))
         elif kind == "foot":

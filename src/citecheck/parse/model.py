@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from citecheck.parse.textmap import MappedText
 from citecheck.report import Marker
 
 ClaimKind = Literal["sentence", "clause", "heading", "list_item", "quote", "table_cell", "code"]
@@ -63,6 +64,18 @@ class ParsedClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class UnusedSuppression:
+    """A `<!-- citecheck: ignore|off -->` comment that suppresses no claim (like an unused noqa)."""
+
+    action: Literal["ignore", "off"]
+    reason: str  # what followed the keyword, "" if nothing did
+    start: int  # span of the whole comment in the article
+    end: int
+    line: int  # 1-based, of `start`
+    column: int  # 1-based, of `start`
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedArticle:
     """An article split into claims, with its reference list."""
 
@@ -70,3 +83,7 @@ class ParsedArticle:
     format: Literal["text", "markdown", "html"]
     claims: list[ParsedClaim]
     references: dict[str, Reference] = field(default_factory=dict)
+    title: str | None = None  # the `title` of the article's front matter, if it has one
+    unused_suppressions: list[UnusedSuppression] = field(default_factory=list)
+    # HTML articles: the text a reader sees, mapped into the HTML (`parse/display.py`).
+    display: MappedText | None = None

@@ -47,38 +47,45 @@ _INVISIBLE = dict.fromkeys(
 _TRANSLATE = {**_INVISIBLE, **_NEWLINES}
 
 
+#: Any character `normalize_for_scan` changes; most texts hold none, and a search is far
+#: cheaper than `str.translate` over a text with non-ASCII characters.
+_TO_TRANSLATE = re.compile("[" + "".join(f"\\u{c:04x}" for c in sorted(_TRANSLATE)) + "]")
+
+
 def normalize_for_scan(text: str) -> str:
     """A same-length copy of `text` with line ends unified and invisibles blanked."""
+    if _TO_TRANSLATE.search(text) is None:
+        return text
     return text.replace("\r\n", " \n").translate(_TRANSLATE)
 
 
+# One pass finds the candidate boundaries and what deciding them takes: a single newline
+# counts only before a list item or a heading; sentence punctuation comes with the
+# whitespace after it (up to 64 characters) and the next word, after a few opening quotes
+# or brackets (an empty word at the end of the text). Every candidate starts with one
+# character of the leading class, which lets the regex engine skip to the next one fast;
+# the lookbehinds say which alternative that first character opened, so the groups hold
+# the rest ("punct" is the punctuation after its first character).
 _CANDIDATE = re.compile(
     r"""
-    (?P<para>\n[^\S\n]*\n)
-  | (?P<nl>\n)
-  | (?P<punct>(?:\.[^\S\n]?){2,}\.|[.!?‽…]+)
-    (?P<close>(?:["'”’»)\]]|\[\d{1,4}\])*)
-    (?=\s|\Z)
-  | (?P<cjk>[。！？]+[」』”’）]*)
+    [\n.!?‽…。！？]
+    (?:
+      (?<=\n)(?P<para>[^\S\n]*\n)
+    | (?<=\n)(?P<nl>)(?=[^\S\n]*(?:[-*+•‣◦▪]\s|\d{1,3}[.)]\s|[a-z]\)\s|\#{1,6}\s))
+    | (?P<punct>(?<=\.)[^\S\n]?(?:\.[^\S\n]?)+\.|(?<=[.!?‽…])[.!?‽…]*)
+      (?P<close>(?:["'”’»)\]]|\[\d{1,4}\])*)
+      (?=(?P<space>\s{1,64}|\Z)["'“‘«(\[{*_¿¡]{0,4}(?P<word>\w{1,40}|(?s:.)?))
+    | (?<=[。！？])(?P<cjk>[。！？]*[」』”’）]*)
+    )
     """,
     re.VERBOSE,
 )
 
-_LIST_OR_HEADING = re.compile(r"[^\S\n]*(?:[-*+•‣◦▪]\s|\d{1,3}[.)]\s|[a-z]\)\s|#{1,6}\s)")
+#: Group numbers: a match reads a group faster by number than by name.
+_PUNCT, _SPACE, _WORD = (_CANDIDATE.groupindex[g] for g in ("punct", "space", "word"))
 _ENUMERATOR = re.compile(r"\W*(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\Z")
-_LAST_TOKEN = re.compile(r"\S+\Z")
 _OPENERS = "\"'“‘«([{*_¿¡"
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}\Z")
-
-
-_NEXT_WORD = re.compile(r"[\"'“‘«(\[{*_¿¡]{0,4}(\w{1,40}|.?)", re.DOTALL)
-_SPACE = re.compile(r"\s*")
-
-
-def _next_word(t: str, pos: int) -> str:
-    """The word starting at `pos`, skipping a few opening quotes/brackets."""
-    m = _NEXT_WORD.match(t, pos)
-    return m.group(1) if m else ""
 
 
 class SentenceSplitter:
@@ -86,6 +93,12 @@ class SentenceSplitter:
 
     def __init__(self, words: SplitterWords) -> None:
         self.words = words
+        # A period after a word that is none of these (lower-cased, with its period) ends
+        # its sentence, unless the word is an initial or an initialism ("J.", "U.S."),
+        # which have a period second: see `_period_ends`.
+        self._listed = words.never_final | frozenset(
+            f"{w}." for w in (*words.titles, *words.number_labels, *words.ambiguous)
+        )
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) offsets of the sentences of `text`, in order (see `sentence_spans`)."""
@@ -94,16 +107,16 @@ class SentenceSplitter:
         return self.spans_of_normalized(normalize_for_scan(text))
 
     def _period_ends(self, t: str, seg_start: int, dot: int, word: str, newline: bool) -> bool:
-        """Whether the single `.` at `dot` (after `word`) ends its sentence."""
-        words = self.words
-        head = t[max(seg_start, dot - 40) : dot + 1]
-        last = _LAST_TOKEN.search(head)
-        token = last.group() if last else "."
-        token = token.lstrip(_OPENERS)
-        low = token.lower()
-        bare = low[:-1]
-        if dot - seg_start < 12 and _ENUMERATOR.match(t[seg_start:dot]):
+        """Whether the single `.` at `dot` (before `word`) ends its sentence."""
+        if dot - seg_start < 12 and _ENUMERATOR.match(t, seg_start, dot):
             return False  # "1. First item", "a. option"
+        # the last whitespace-free token before the period, and the period
+        token = t[max(seg_start, dot - 40) : dot + 1].rsplit(None, 1)[-1].lstrip(_OPENERS)
+        low = token.lower()
+        if low not in self._listed and token[1:2] != ".":
+            return True  # the common case: an ordinary word
+        words = self.words
+        bare = low[:-1]
         if low in words.never_final:
             return False
         if bare in words.titles:
@@ -118,55 +131,42 @@ class SentenceSplitter:
 
     def spans_of_normalized(self, t: str) -> list[tuple[int, int]]:
         """`spans` of text already passed through `normalize_for_scan`."""
+        size = len(t)
         cuts: list[int] = []
         seg_start = 0
         for m in _CANDIDATE.finditer(t):
             kind = m.lastgroup
-            cut = -1
-            if kind == "para":
+            if kind == "para" or kind == "nl":
                 cut = m.start()
-            elif kind == "nl":
-                if _LIST_OR_HEADING.match(t, m.end()):
-                    cut = m.start()
             elif kind == "cjk":
                 cut = m.end()
-            elif m.group("punct") is not None:
-                end = m.end()
-                ws = _SPACE.match(t, end, end + 64)
-                nxt = ws.end() if ws else end
-                if nxt >= len(t):
-                    cut = end
-                else:
-                    word = _next_word(t, nxt)
-                    newline = "\n" in t[end:nxt]
-                    if self._ends(t, seg_start, m, word, newline):
-                        cut = end
-            if cut >= 0 and cut > seg_start:
+            else:  # sentence punctuation: a boundary unless more text follows and...
+                cut = m.end()
+                if m.end(_SPACE) < size:
+                    word = m.group(_WORD)
+                    if word[:1].islower():
+                        continue  # ...the next word starts in lower case, or...
+                    dot = m.start()
+                    if (
+                        m.end(_PUNCT) == dot + 1
+                        and t[dot] == "."
+                        and not self._period_ends(t, seg_start, dot, word, "\n" in m.group(_SPACE))
+                    ):
+                        continue  # ...it is a single period that does not end the sentence
+            if cut > seg_start:
                 cuts.append(cut)
                 seg_start = cut
-        cuts.append(len(t))
+        cuts.append(size)
         spans: list[tuple[int, int]] = []
         begin = 0
         for cut in cuts:
             seg = t[begin:cut]
             stripped = seg.strip()
             if stripped and _HAS_WORD.search(stripped):
-                start = begin + (len(seg) - len(seg.lstrip()))
+                start = begin + seg.find(stripped[0])  # everything before it is whitespace
                 spans.append((start, start + len(stripped)))
             begin = cut
         return spans
-
-    def _ends(self, t: str, seg_start: int, m: re.Match[str], word: str, newline: bool) -> bool:
-        """Decide a punctuation candidate given the next word."""
-        punct = m.group("punct")
-        first = word[:1]
-        if first.islower():
-            return False
-        if "?" in punct or "!" in punct or "‽" in punct:
-            return True
-        if "…" in punct or len(punct) > 1:  # ellipsis: ends only before a capital
-            return True
-        return self._period_ends(t, seg_start, m.start("punct"), word, newline)
 
 
 _HAS_WORD = re.compile(r"[^\W_]")

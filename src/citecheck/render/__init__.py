@@ -50,7 +50,7 @@ RENDERERS: dict[str, _Format] = {
     "github": _Format("citecheck.render.github"),
     "junit": _Format("citecheck.render.junit"),
     "markdown": _Format("citecheck.render.markdown"),
-    "html": _Format("citecheck.render.html", one_report=True),
+    "html": _Format("citecheck.render.html"),  # several articles: the archive page
 }
 
 

@@ -15,13 +15,14 @@ import hashlib
 import json
 from collections.abc import Sequence
 from functools import cache
-from html import escape
 from importlib.resources import files
 from typing import Any
 
 from citecheck.errors import InvalidOptionsError
 from citecheck.render import RenderOptions
+from citecheck.render.escape import html_text, json_guard
 from citecheck.render.labels import LOOKS, look
+from citecheck.render.names import Spans, claim_names
 from citecheck.render.textmarks import (
     context_around,
     fallback_terms,
@@ -36,12 +37,13 @@ CONTEXT_CHARS = 160
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    """The renderer-registry entry point: one article's report as one HTML page."""
-    if len(reports) != 1:
-        raise InvalidOptionsError(
-            f"the html output shows one article; got {len(reports)} "
-            "(run once per article, with --output-file)"
-        )
+    """The renderer-registry entry point: one article's report as one HTML page; several
+    articles as the archive page (`render/archive.py`)."""
+    several = options.several if options.several is not None else len(reports) != 1
+    if several or len(reports) != 1:
+        from citecheck.render.archive import render_archive
+
+        return render_archive(reports, tool_version=options.tool_version)
     return render_html(reports[0])
 
 
@@ -72,10 +74,10 @@ def render_html(report: Report, *, title: str | None = None) -> str:
             '<meta name="color-scheme" content="light">\n',
             f"<title>{_text(page_title)}</title>\n",
             f"<style>{css}</style>\n</head>\n<body>\n",
-            _render_header(report, page_title),
+            _render_header(report, page_title, texts.labels),
             '<main id="main">\n',
-            _render_article(report),
-            _render_sources(report),
+            _render_article(report, texts),
+            _render_sources(report, texts.labels),
             _render_appendix(views),
             "</main>\n",
             _PANEL,
@@ -112,19 +114,22 @@ def _sha256(text: str) -> str:
 
 
 def _text(value: str) -> str:
-    """Escape any text for element content or a quoted attribute."""
-    return escape(showable(value), quote=True)
+    """Escape any text for element content or a quoted attribute (see `escape.html_text`)."""
+    return html_text(value)
 
 
 def _default_title(report: Report) -> str:
-    return f"Citation check: {report.article}" if report.article else "Citation check"
+    """The article's own title (front matter) when it has one, else its path."""
+    named = " ".join((report.title or "").split()) or report.article
+    return f"Citation check: {named}" if named else "Citation check"
 
 
 def _json_for_script(data: Any) -> str:
     """JSON that cannot end its <script> block or be read as markup."""
     raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return (
-        raw.replace("&", "\\u0026")
+        json_guard(raw)
+        .replace("&", "\\u0026")
         .replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("\u2028", "\\u2028")
@@ -137,12 +142,30 @@ def _percent(score: float | None) -> str | None:
 
 
 class _Texts:
-    """What claim views read from the report, looked up once per page."""
+    """What claim views read from the report, looked up once per page.
+
+    `article` is the text the page shows: an HTML article's visible text
+    (`Report.display`), any other article as written; `spans` place each claim and
+    its markers in it; `labels` name each claim for people (`line 3 · [2]`).
+    """
 
     def __init__(self, report: Report) -> None:
-        self.article = report.article_text or ""
         self.sources = report.source_texts or {}
         self.titles = {s.id: s.title for s in report.sources}
+        self.article, self.spans = _shown(report)
+        self.labels = claim_names(report.claims, self.article, self.spans)
+
+
+def _shown(report: Report) -> tuple[str, dict[int, Spans]]:
+    """The article text the page shows and where each claim and marker stands in it."""
+    if report.display is not None:
+        return report.display.text, {
+            c.index: (c.start, c.end, [(m.start, m.end) for m in c.markers])
+            for c in report.display.claims
+        }
+    return report.article_text or "", {
+        c.index: (c.start, c.end, [(m.start, m.end) for m in c.markers]) for c in report.claims
+    }
 
 
 def _evidence_view(evidence: Evidence, claim: ClaimResult, texts: _Texts) -> dict[str, Any]:
@@ -164,18 +187,19 @@ def _evidence_view(evidence: Evidence, claim: ClaimResult, texts: _Texts) -> dic
     }
 
 
-def _claim_as_written(claim: ClaimResult, article: str) -> str:
-    written = article[claim.start : claim.end]
+def _claim_as_shown(claim: ClaimResult, texts: _Texts) -> str:
+    span = texts.spans.get(claim.index)
+    written = texts.article[span[0] : span[1]] if span is not None else ""
     return squash_spaces(showable(written)).strip() or showable(claim.text)
 
 
 def _claim_view(claim: ClaimResult, texts: _Texts) -> dict[str, Any]:
     """What a reader sees about one claim, for the panel (JSON) and the printed list."""
     status_look = look(claim.status)
-    written = _claim_as_written(claim, texts.article)
+    written = _claim_as_shown(claim, texts)
     return {
         "index": claim.index,
-        "number": claim.index + 1,
+        "name": texts.labels[claim.index],
         "status": claim.status.value,
         "label": status_look.label,
         "glyph": status_look.glyph,
@@ -201,12 +225,12 @@ def _claim_view(claim: ClaimResult, texts: _Texts) -> dict[str, Any]:
 # --- header: title, verdict, counts, legend -------------------------------------------------
 
 
-def _render_header(report: Report, page_title: str) -> str:
+def _render_header(report: Report, page_title: str, labels: dict[int, str]) -> str:
     return "".join(
         [
             '<header class="top">\n',
             f"<h1>{_text(page_title)}</h1>\n",
-            _render_verdict(report),
+            _render_verdict(report, labels),
             '<div class="overview">\n',
             _render_chart(report),
             _render_legend(),
@@ -219,7 +243,7 @@ def _render_header(report: Report, page_title: str) -> str:
     )
 
 
-def _render_verdict(report: Report) -> str:
+def _render_verdict(report: Report, labels: dict[int, str]) -> str:
     findings = len(report.findings())
     fail_on = ", ".join(look(s).label.lower() for s in report.fail_on) or "nothing"
     if report.ok:
@@ -241,29 +265,54 @@ def _render_verdict(report: Report) -> str:
         f'data-ok="{"true" if report.ok else "false"}">\n'
         f'<p class="verdict-headline">{_text(headline)}</p>\n'
         f'<p class="verdict-detail">{_text(detail)} {report.summary.total} claims in all.</p>\n'
-        f"{_render_jumps(report)}</section>\n"
+        f"{_render_jumps(report, labels)}</section>\n"
     )
 
 
 #: Most findings linked from the verdict; the rest are reachable with `n`.
 MAX_JUMPS = 40
+#: More chips than this (findings, "cited by") collapse into a count with a toggle.
+MAX_OPEN_CHIPS = 10
 
 
-def _render_jumps(report: Report) -> str:
+def _chip(claim: ClaimResult, labels: dict[int, str], classes: str) -> str:
+    """A link to a claim, named by its line and marker (`line 3 · [2]`)."""
+    status = look(claim.status)
+    return (
+        f'<a class="{classes} st-{claim.status.value}" href="#claim-{claim.index}" '
+        f'data-claim="{claim.index}"><span class="glyph" aria-hidden="true">{status.glyph}'
+        f'</span>{_text(labels[claim.index])}<span class="visually-hidden">, '
+        f"{status.label.lower()}</span></a>"
+    )
+
+
+def _chips(chips: list[str], list_id: str, noun: str) -> str:
+    """Chips in a row; more than `MAX_OPEN_CHIPS` collapse behind a toggle showing the count.
+
+    Without scripts (and in print) the list is simply shown.
+    """
+    row = " ".join(chips)
+    if len(chips) <= MAX_OPEN_CHIPS:
+        return row
+    return (
+        f'<button type="button" class="chips-toggle" aria-expanded="false" '
+        f'aria-controls="{list_id}">{len(chips)} {noun}</button> '
+        f'<span class="chips" id="{list_id}" hidden>{row}</span>'
+    )
+
+
+def _render_jumps(report: Report, labels: dict[int, str]) -> str:
     """Links to every finding (failing or warning claims), in article order."""
     findings = report.problems()
     if not findings:
         return ""
-    links = " ".join(
-        f'<a class="jump st-{c.status.value}" href="#claim-{c.index}" data-claim="{c.index}">'
-        f'<span class="glyph" aria-hidden="true">{look(c.status).glyph}</span>'
-        f'claim {c.index + 1}<span class="visually-hidden">, {look(c.status).label.lower()}'
-        "</span></a>"
-        for c in findings[:MAX_JUMPS]
-    )
+    chips = [_chip(c, labels, "jump") for c in findings[:MAX_JUMPS]]
     more = len(findings) - MAX_JUMPS
     rest = f" and {more} more (press n)" if more > 0 else ""
-    return f'<p class="verdict-jumps no-print">Findings: {links}{rest}</p>\n'
+    return (
+        '<p class="verdict-jumps no-print">Findings: '
+        f"{_chips(chips, 'finding-chips', 'findings')}{rest}</p>\n"
+    )
 
 
 _ROW, _LABEL_W, _BAR_W = 26, 170, 220
@@ -312,30 +361,49 @@ def _render_legend() -> str:
 # --- the article ----------------------------------------------------------------------------
 
 
-def _render_article(report: Report) -> str:
-    """The article text as written, each claim's span wrapped in a focusable highlight."""
-    text, claims = report.article_text or "", report.claims
+def _render_article(report: Report, texts: _Texts) -> str:
+    """The article as shown (an HTML article's visible text, any other as written), each
+    claim's span wrapped in a focusable highlight."""
+    text = texts.article
     out: list[str] = []
     pos = 0
-    for claim in sorted(claims, key=lambda c: (c.start, c.index)):
-        start, end = max(claim.start, pos), min(claim.end, len(text))
+    placed = sorted(
+        (span[0], claim.index, claim, span)
+        for claim in report.claims
+        if (span := texts.spans.get(claim.index)) is not None
+    )
+    for _, _, claim, (start, end, markers) in placed:
+        start, end = max(start, pos), min(end, len(text))
         if end <= start:
             continue  # no span left to show (overlap or out of range); still in the details
         out.append(_text(text[pos:start]))
-        out.append(_render_claim(claim, text, start, end))
+        out.append(_render_claim(claim, texts.labels[claim.index], text, start, end, markers))
         pos = end
     out.append(_text(text[pos:]))
     name = f'<p class="article-name">{_text(report.article)}</p>\n' if report.article else ""
+    note = (
+        '<p class="article-note">Shown as a reader sees it (tags, scripts, styles and '
+        "navigation left out); lines and columns refer to the HTML as written.</p>\n"
+        if report.display is not None
+        else ""
+    )
     return (
         '<section class="article-wrap" aria-labelledby="article-heading">\n'
         '<h2 id="article-heading">Article</h2>\n'
-        f'{name}<div class="article" id="article">{"".join(out)}</div>\n</section>\n'
+        f'{name}{note}<div class="article" id="article">{"".join(out)}</div>\n</section>\n'
     )
 
 
-def _render_claim(claim: ClaimResult, text: str, start: int, end: int) -> str:
+def _render_claim(
+    claim: ClaimResult,
+    name: str,
+    text: str,
+    start: int,
+    end: int,
+    markers: list[tuple[int, int]],
+) -> str:
     status_look = look(claim.status)
-    label = f"Claim {claim.index + 1}, {status_look.label.lower()}"
+    label = f"{name}, {status_look.label.lower()}"
     if claim.suppression is not None:
         label += " (suppressed)"
     label += ": " + squash_spaces(claim.text).strip()
@@ -344,8 +412,8 @@ def _render_claim(claim: ClaimResult, text: str, start: int, end: int) -> str:
     )
     inner: list[str] = []
     pos = start
-    for marker in sorted(claim.markers, key=lambda m: m.start):
-        m_start, m_end = max(marker.start, pos), min(marker.end, end)
+    for m_start, m_end in sorted(markers):
+        m_start, m_end = max(m_start, pos), min(m_end, end)
         if m_end <= m_start:
             continue
         inner.append(_text(text[pos:m_start]))
@@ -375,16 +443,18 @@ def _origin_html(origin: str) -> str:
     return f'<code class="origin">{_text(origin)}</code>'
 
 
-def _render_sources(report: Report) -> str:
+def _render_sources(report: Report, labels: dict[int, str]) -> str:
     if not report.sources:
         return (
             '<section class="sources" aria-labelledby="sources-heading">\n'
             '<h2 id="sources-heading">Sources</h2>\n<p>No sources were given.</p>\n</section>\n'
         )
     items = []
+    by_index = {c.index: c for c in report.claims}
     for source in report.sources:
         title = f'<span class="source-title">{_text(source.title)}</span> ' if source.title else ""
-        cited = ", ".join(f'<a href="#claim-{i}">claim {i + 1}</a>' for i in source.cited_by)
+        chips = [_chip(by_index[i], labels, "cited") for i in source.cited_by if i in by_index]
+        cited = _chips(chips, f"cited-{_text(source.id)}", "claims") if chips else ""
         facts = []
         if source.content_type:
             facts.append(_text(source.content_type))
@@ -438,7 +508,7 @@ def _render_details(view: dict[str, Any]) -> str:
     parts = [
         f'<article class="detail st-{view["status"]}" data-claim="{view["index"]}">',
         f'<h3><span class="glyph" aria-hidden="true">{view["glyph"]}</span>'
-        f"Claim {view['number']}: {_text(view['label'])}</h3>",
+        f"{_text(view['name'])}: {_text(view['label'])}</h3>",
         f'<p class="detail-claim">{_marked(view["text_parts"], "miss")}</p>',
         f'<p class="detail-facts">{_text("; ".join(facts))}</p>',
     ]

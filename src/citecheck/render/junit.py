@@ -2,7 +2,9 @@
 
 A claim whose status fails the check is a `<failure>`; a suppressed problem is
 `<skipped>`; everything else passes (warnings are noted in `<system-out>`).
-Text that XML 1.0 cannot hold (control characters) is dropped.
+Control characters and bidi overrides show as escapes (`escape.visible`; XML 1.0
+cannot hold most of them anyway), and `##[` is written `##&#91;` so the file printed
+in a CI log starts no workflow command.
 """
 
 from __future__ import annotations
@@ -12,7 +14,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from citecheck.render import RenderOptions
-from citecheck.render.labels import article_name, reason, shorten
+from citecheck.render.escape import visible, xml_guard
+from citecheck.render.labels import (
+    UNUSED_SUPPRESSION,
+    article_name,
+    reason,
+    shorten,
+    unused_message,
+)
 from citecheck.report import PROBLEM_STATUSES, ClaimResult, Report
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -33,7 +42,7 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     root.set("skipped", str(skipped))
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml_guard(body) + "\n"
 
 
 def _suite(report: Report) -> ET.Element:
@@ -45,7 +54,8 @@ def _suite(report: Report) -> ET.Element:
             suite,
             "testcase",
             classname=name,
-            name=clean(f"{claim.line}:{claim.column} {shorten(claim.text, 100)}"),
+            # The name is the claim alone: CI history follows it when lines move.
+            name=clean(shorten(claim.text, 100)),
             file=name,
             line=str(claim.line),
         )
@@ -63,7 +73,18 @@ def _suite(report: Report) -> ET.Element:
         elif level == "warning":
             out = ET.SubElement(case, "system-out")
             out.text = clean(f"warning: {claim.status.value} — {_details(claim)}")
-    suite.set("tests", str(len(report.claims)))
+    for unused in report.unused_suppressions:  # a passing case with a warning: never failing
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname=name,
+            name=clean(f"{UNUSED_SUPPRESSION}: {shorten(unused.text, 100)}"),
+            file=name,
+            line=str(unused.line),
+        )
+        out = ET.SubElement(case, "system-out")
+        out.text = clean(f"warning: {UNUSED_SUPPRESSION} — {unused_message(unused)}")
+    suite.set("tests", str(len(report.claims) + len(report.unused_suppressions)))
     suite.set("failures", str(failures))
     suite.set("errors", "0")
     suite.set("skipped", str(skipped))
@@ -77,5 +98,6 @@ def _details(claim: ClaimResult) -> str:
 
 
 def clean(text: str) -> str:
-    """Drop characters XML 1.0 cannot represent (ElementTree escapes the rest)."""
-    return _NOT_XML.sub("", text)
+    """Controls shown as escapes, then anything else XML 1.0 cannot hold dropped
+    (ElementTree escapes the rest)."""
+    return _NOT_XML.sub("", visible(text, multiline=True))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from citecheck.report import PROBLEM_STATUSES, ClaimResult, Report, Status
+from citecheck.report import PROBLEM_STATUSES, ClaimResult, Report, Status, UnusedSuppression
 
 
 class StatusLook(NamedTuple):
@@ -83,6 +83,13 @@ LOOKS: dict[Status, StatusLook] = {
 
 UNNAMED_ARTICLE = "<article>"
 
+#: The rule and the label of an inline suppression comment that suppresses nothing.
+UNUSED_SUPPRESSION = "unused-suppression"
+UNUSED_SUPPRESSION_HELP = (
+    "Remove the comment, or move it next to the claim it should hide: an unused "
+    "suppression could hide a future finding."
+)
+
 
 def look(status: Status) -> StatusLook:
     """The look of `status`."""
@@ -104,6 +111,12 @@ def rule_statuses(reports: Sequence[Report]) -> list[Status]:
 
 def article_name(report: Report) -> str:
     return report.article or UNNAMED_ARTICLE
+
+
+def article_heading(report: Report) -> str:
+    """`docs/story.md — Port reports record volumes`: the article's path and its title."""
+    title = " ".join((report.title or "").split())
+    return f"{article_name(report)} — {title}" if title else article_name(report)
 
 
 def shorten(text: str, limit: int = 80) -> str:
@@ -130,10 +143,17 @@ def message(claim: ClaimResult) -> str:
     return f'{claim.status.value}: "{shorten(claim.text)}" — {reason(claim)}'
 
 
+def unused_message(unused: UnusedSuppression) -> str:
+    """Why an unused suppression comment is worth a warning."""
+    if unused.action == "off":
+        return "'citecheck: off' suppresses no claim before the next 'on': remove it"
+    return "'citecheck: ignore' suppresses no claim: remove it or move it next to its claim"
+
+
 def counts(reports: Sequence[Report]) -> dict[str, int]:
-    """Errors, warnings, suppressed claims and claims in all the reports."""
+    """Errors, warnings (unused suppressions among them), suppressed claims and claims."""
     errors = sum(len(r.findings()) for r in reports)
-    problems = sum(len(r.problems()) for r in reports)
+    problems = sum(len(r.problems()) + len(r.unused_suppressions) for r in reports)
     return {
         "errors": errors,
         "warnings": problems - errors,

@@ -1,13 +1,22 @@
 """SARIF 2.1.0 output, for GitHub code scanning and other SARIF viewers.
 
-One run; one rule per status (`citecheck/unsupported`, ...); one result per
-finding, located by line/column (1-based, in Unicode code points) and by
-character offset and length. Claims suppressed inline or by a baseline are kept
-as results with a `suppressions` entry, so viewers can show or hide them.
+One run; one rule per status (`citecheck/unsupported`, ...), plus
+`citecheck/unused-suppression` for inline suppression comments that suppress no
+claim (warnings); one result per finding, located by line/column (1-based, in
+Unicode code points) and by character offset and length. Claims suppressed
+inline or by a baseline are kept as results with a `suppressions` entry, so
+viewers can show or hide them. The run's `properties.configFiles` lists the
+configuration files the command line applied.
+
+SARIF carries data: snippets, quotes and reasons are kept as written (JSON escapes
+them). The texts a viewer shows as messages (`message.text`) show controls and bidi
+overrides as escapes (`escape.safe_line`), and `##[` is written `##\u005b` so the
+file printed in a CI log starts no workflow command.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import PurePath, PureWindowsPath
@@ -15,8 +24,19 @@ from typing import Any
 from urllib.parse import quote
 
 from citecheck.render import RenderOptions
-from citecheck.render.labels import article_name, description, look, reason, rule_statuses, shorten
-from citecheck.report import ClaimResult, Report, Status, claim_hash
+from citecheck.render.escape import json_guard, safe_line
+from citecheck.render.labels import (
+    UNUSED_SUPPRESSION,
+    UNUSED_SUPPRESSION_HELP,
+    article_name,
+    description,
+    look,
+    reason,
+    rule_statuses,
+    shorten,
+    unused_message,
+)
+from citecheck.report import ClaimResult, Report, Status, UnusedSuppression, claim_hash
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/citecheck/citecheck"
@@ -41,6 +61,13 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
             results.append(
                 _result(claim, report, uri, artifact_index, rule_index[claim.status], level)
             )
+        unused_index = len(statuses)  # the unused-suppression rule comes after the statuses
+        results.extend(
+            _unused_result(u, uri, artifact_index, unused_index) for u in report.unused_suppressions
+        )
+    rules = [_rule(status, status in failing) for status in statuses]
+    if any(report.unused_suppressions for report in reports):
+        rules.append(_UNUSED_RULE)
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -51,16 +78,22 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
                         "name": "citecheck",
                         "version": options.tool_version,
                         "informationUri": INFORMATION_URI,
-                        "rules": [_rule(status, status in failing) for status in statuses],
+                        "rules": rules,
                     }
                 },
                 "columnKind": "unicodeCodePoints",
                 "artifacts": artifacts,
                 "results": results,
+                "properties": {"configFiles": _config_files(reports)},
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_guard(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
+
+
+def _config_files(reports: Sequence[Report]) -> list[str]:
+    """The configuration files the run applied, each once, in the order first used."""
+    return list(dict.fromkeys(path for report in reports for path in report.config_files))
 
 
 def rule_id(status: Status) -> str:
@@ -91,6 +124,49 @@ def _rule(status: Status, fails: bool) -> dict[str, Any]:
     }
 
 
+#: The rule of an inline suppression comment that suppresses no claim: a warning, never failing.
+_UNUSED_RULE: dict[str, Any] = {
+    "id": f"citecheck/{UNUSED_SUPPRESSION}",
+    "name": "UnusedSuppression",
+    "shortDescription": {"text": "An inline citecheck suppression comment suppresses no claim."},
+    "fullDescription": {
+        "text": "An inline citecheck suppression comment suppresses no claim. "
+        + UNUSED_SUPPRESSION_HELP
+    },
+    "help": {"text": UNUSED_SUPPRESSION_HELP},
+    "defaultConfiguration": {"level": "warning"},
+    "properties": {"tags": ["citations", "suppressions"]},
+}
+
+
+def _unused_result(
+    unused: UnusedSuppression, uri: str, artifact_index: int, rule_index: int
+) -> dict[str, Any]:
+    """A warning for a suppression comment that suppresses nothing (no line in its hash)."""
+    digest = hashlib.sha256(f"{unused.action}\0{unused.text}".encode()).hexdigest()[:32]
+    return {
+        "ruleId": _UNUSED_RULE["id"],
+        "ruleIndex": rule_index,
+        "level": "warning",
+        "message": {"text": safe_line(f'"{shorten(unused.text)}" — {unused_message(unused)}')},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri, "index": artifact_index},
+                    "region": {
+                        "startLine": unused.line,
+                        "startColumn": unused.column,
+                        "charOffset": unused.start,
+                        "charLength": max(0, unused.end - unused.start),
+                        "snippet": {"text": unused.text},
+                    },
+                }
+            }
+        ],
+        "partialFingerprints": {"suppressionHash/v1": digest},
+    }
+
+
 def _result(
     claim: ClaimResult,
     report: Report,
@@ -114,7 +190,7 @@ def _result(
         "ruleId": rule_id(claim.status),
         "ruleIndex": rule_index,
         "level": level,
-        "message": {"text": f'"{shorten(claim.text)}" — {reason(claim)}'},
+        "message": {"text": safe_line(f'"{shorten(claim.text)}" — {reason(claim)}')},
         "locations": [
             {
                 "physicalLocation": {

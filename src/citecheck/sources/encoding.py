@@ -57,10 +57,23 @@ def declared_html_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
+# Python codecs that are not character encodings of documents: they turn escapes
+# into any character (NUL, lone surrogates), or raise on every input. A charset
+# label naming one comes from the document or the server, so it is ignored.
+_NOT_DOCUMENT_CODECS = frozenset(
+    {"utf-7", "unicode-escape", "raw-unicode-escape", "punycode", "idna", "undefined"}
+)
+
+
 def _codec(label: str) -> str | None:
+    """The Python codec for a charset label; None for unknown labels and for codecs
+    that are not text encodings (rot13, base64, zlib, ...) or not documents' encodings."""
     try:
-        name = codecs.lookup(label.strip()).name
-    except LookupError:
+        info = codecs.lookup(label.strip())
+    except (LookupError, ValueError, TypeError):
+        return None
+    name = info.name
+    if not getattr(info, "_is_text_encoding", True) or name in _NOT_DOCUMENT_CODECS:
         return None
     return _ALIASES.get(name, name)
 
@@ -108,7 +121,7 @@ def decode_bytes(
             continue
         try:
             text = data.decode(chosen)
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError, ValueError, TypeError):
             warnings.append(f"{what} is not valid {label} as {how}; ignored that charset")
             continue
         return Decoded(clean(text), chosen, warnings)
@@ -122,7 +135,11 @@ def decode_bytes(
 def _guess(data: bytes, warnings: list[str], what: str, clean: Callable[[str], str]) -> Decoded:
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(data))
+    try:
+        found = list(from_bytes(data))
+    except Exception:  # a detector failure is "no guess", not a crash
+        found = []
+    matches = [m for m in found if _codec(m.encoding) is not None]
     if not matches:
         raise SourceError(f"not text: {what} is in no encoding citecheck can recognise")
     # Short texts fit many code pages equally well; among the equally plausible,
@@ -130,7 +147,7 @@ def _guess(data: bytes, warnings: list[str], what: str, clean: Callable[[str], s
     best_chaos = min(m.chaos for m in matches)
     tied = [m for m in matches if m.chaos <= best_chaos + 0.01]
     western = [m for m in tied if "cp1252" in m.could_be_from_charset]
-    codec = "cp1252" if western else (_codec(tied[0].encoding) or tied[0].encoding)
+    codec = "cp1252" if western else (_codec(tied[0].encoding) or "cp1252")
     warnings.append(
         f"{what} declares no encoding and is not UTF-8; guessed {codec} (the text may be garbled)"
     )
@@ -143,8 +160,13 @@ def _finish(
     try:
         text = data.decode(codec)
     except UnicodeDecodeError:
-        text = data.decode(codec, errors="replace")
+        try:
+            text = data.decode(codec, errors="replace")
+        except (UnicodeError, LookupError, ValueError, TypeError):
+            raise SourceError(f"not text: {what} cannot be decoded as {codec}") from None
         warnings.append(f"{what} has bytes that are not valid {codec}; replaced them with U+FFFD")
+    except (UnicodeError, LookupError, ValueError, TypeError):
+        raise SourceError(f"not text: {what} cannot be decoded as {codec}") from None
     return Decoded(clean(text), codec, warnings)
 
 

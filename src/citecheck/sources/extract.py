@@ -12,14 +12,16 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from citecheck.errors import SourceError
+from citecheck.filetypes import Kind as FileKind
+from citecheck.lang import Language, get_language
 from citecheck.sources.encoding import decode_bytes
 from citecheck.sources.html_text import html_title, visible_text
 from citecheck.sources.markdown_text import markdown_text
+from citecheck.sources.plain_text import main_text
 
-Kind = Literal["text", "markdown", "html", "pdf"]
+Kind = FileKind
 
 CONTENT_TYPES: dict[Kind, str] = {
     "text": "text/plain",
@@ -51,24 +53,81 @@ def sniff_kind(data: bytes) -> Kind | None:
     return None
 
 
-def extract(data: bytes, kind: Kind, *, charset: str | None = None, what: str) -> Extracted:
-    """Extract the text of `data` read as `kind`; `SourceError` when there is none."""
-    if kind == "pdf":
-        result = pdf_text(data, what=what)
-    else:
-        decoded = decode_bytes(data, declared=charset, html=kind == "html", what=what)
-        warnings = tuple(decoded.warnings)
-        if kind == "html":
-            text, title, notes = html_main_text(decoded.text)
-            result = Extracted(text, CONTENT_TYPES[kind], title, warnings=warnings + notes)
-        elif kind == "markdown":
-            text, title = markdown_text(decoded.text)
-            result = Extracted(text, CONTENT_TYPES[kind], title, warnings=warnings)
-        else:
-            result = Extracted(decoded.text, CONTENT_TYPES[kind], warnings=warnings)
+def extract(
+    data: bytes,
+    kind: Kind,
+    *,
+    charset: str | None = None,
+    what: str,
+    language: Language | None = None,
+) -> Extracted:
+    """Extract the text of `data` read as `kind`; `SourceError` when there is none.
+
+    `language` (default English) knows what page furniture looks like in plain text.
+
+    The bytes come from whoever wrote the source, and the parsers below them
+    (pypdf, trafilatura, lxml, markdown-it, charset-normalizer) raise many kinds
+    of exceptions on odd input: any of them is a `SourceError` for this source,
+    never an exception that stops the run.
+    """
+    try:
+        result = _extract(data, kind, charset, what, language or get_language("en"))
+    except SourceError:
+        raise
+    except Exception as exc:
+        raise SourceError(
+            f"not text: {what} could not be read ({type(exc).__name__}: {_short(exc)})"
+        ) from exc
+    text, replaced = _valid_text(result.text)
+    title = result.title
+    if title is not None:
+        title, _ = _valid_text(title)
+    if replaced:
+        note = (
+            f"{replaced:,} character{'s' if replaced > 1 else ''} that cannot be text "
+            "(NUL or an unpaired surrogate) replaced with U+FFFD"
+        )
+        result = replace(result, warnings=(*result.warnings, note))
+    result = replace(result, text=text, title=title)
     if not result.text.strip():
         raise SourceError(f"empty after extraction: {what} has no text")
     return result
+
+
+def _extract(
+    data: bytes, kind: Kind, charset: str | None, what: str, language: Language
+) -> Extracted:
+    if kind == "pdf":
+        return pdf_text(data, what=what)
+    decoded = decode_bytes(data, declared=charset, html=kind == "html", what=what)
+    warnings = tuple(decoded.warnings)
+    if kind == "html":
+        text, title, notes = html_main_text(decoded.text)
+        if notes:  # trafilatura found no main text: the visible text, furniture dropped
+            text = main_text(text, language.boilerplate).text
+        return Extracted(text, CONTENT_TYPES[kind], title, warnings=warnings + notes)
+    if kind == "markdown":
+        text, title = markdown_text(decoded.text)
+        return Extracted(text, CONTENT_TYPES[kind], title, warnings=warnings)
+    plain = main_text(decoded.text, language.boilerplate)
+    return Extracted(plain.text, CONTENT_TYPES[kind], plain.title, warnings=warnings)
+
+
+# NUL and lone surrogates are valid in a Python str but not in UTF-8 output (JSON,
+# SARIF, HTML reports) nor in XML: they never reach `Source.text`. One character
+# is replaced by one, so offsets and page starts stay right.
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
+
+
+def _valid_text(text: str) -> tuple[str, int]:
+    """`text` with NUL and unpaired surrogates replaced by U+FFFD, and how many were."""
+    replaced = len(_NOT_TEXT.findall(text))
+    return (_NOT_TEXT.sub("\ufffd", text), replaced) if replaced else (text, 0)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def html_main_text(html: str) -> tuple[str, str | None, tuple[str, ...]]:
@@ -171,6 +230,7 @@ def _pdf_text(data: bytes, what: str, warnings: list[str]) -> Extracted:
 
     from pypdf import PdfReader
 
+    limit_error = _pypdf_limit_error()
     try:
         reader = PdfReader(BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -178,14 +238,21 @@ def _pdf_text(data: bytes, what: str, warnings: list[str]) -> Extracted:
         pages = list(reader.pages)
     except SourceError:
         raise
+    except limit_error as exc:
+        raise SourceError(_too_large_to_decompress(what, exc)) from None
     except Exception as exc:  # pypdf raises many types on malformed files
-        raise SourceError(f"not text: {what} is not a readable PDF ({exc})") from None
+        raise SourceError(f"not text: {what} is not a readable PDF ({_short(exc)})") from None
     parts: list[str] = []
     starts: list[int] = []
     offset = 0
+    over_limit: list[BaseException] = []
     for number, page in enumerate(pages, start=1):
         try:
             page_text = page.extract_text() or ""
+        except limit_error as exc:  # a decompression bomb, not a page without text
+            page_text = ""
+            over_limit.append(exc)
+            warnings.append(f"page {number}: too large to decompress (pypdf's limit)")
         except Exception:  # one broken page should not lose the others
             page_text = ""
             warnings.append(f"page {number}: its text could not be extracted")
@@ -198,6 +265,8 @@ def _pdf_text(data: bytes, what: str, warnings: list[str]) -> Extracted:
         offset += len(page_text)
     text = "".join(parts)
     if pages and not text.strip():
+        if over_limit:
+            raise SourceError(_too_large_to_decompress(what, over_limit[0]))
         raise SourceError(
             f"empty after extraction: {what} is a PDF without a text layer (scanned images?)"
         )
@@ -209,6 +278,22 @@ def _pdf_text(data: bytes, what: str, warnings: list[str]) -> Extracted:
     except Exception:  # metadata is optional and often malformed
         title = None
     return Extracted(text, CONTENT_TYPES["pdf"], title, page_starts=tuple(starts))
+
+
+class _NoLimitError(Exception):
+    """Stands in for pypdf's `LimitReachedError` in versions without it: never raised."""
+
+
+def _pypdf_limit_error() -> type[Exception]:
+    """pypdf's error for a stream that decompresses past its limit (a zip bomb)."""
+    from pypdf import errors
+
+    found = getattr(errors, "LimitReachedError", None)
+    return found if isinstance(found, type) and issubclass(found, Exception) else _NoLimitError
+
+
+def _too_large_to_decompress(what: str, exc: BaseException) -> str:
+    return f"too large to decompress (pypdf's limit): {what} ({_short(exc)})"
 
 
 _SPACES = re.compile(r"[ \t\u00a0]+")

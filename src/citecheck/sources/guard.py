@@ -95,22 +95,26 @@ class AddressGuard:
     resolver: Resolver = system_resolver
     timeout: float | None = None
 
-    def resolve(self, host: str, port: int) -> list[IPAddress]:
+    def resolve(self, host: str, port: int, *, timeout: float | None = None) -> list[IPAddress]:
         """The addresses to try, in order, for `host`; `SourceError` if any is refused.
 
         Every address the host resolves to must pass, not just the first: a name
-        with one public and one private address is refused.
+        with one public and one private address is refused. `timeout` (the time
+        left before a download's deadline) bounds the lookup further.
         """
         literal = _literal_address(host)
-        addresses = [literal] if literal is not None else self._lookup(host, port)
+        addresses = [literal] if literal is not None else self._lookup(host, port, timeout)
         for address in addresses:
             self.check(address, host)
         return addresses
 
-    def _lookup(self, host: str, port: int) -> list[IPAddress]:
-        """Resolve in a helper thread, so a hanging DNS server costs `timeout` at most."""
-        if self.timeout is None:
+    def _lookup(self, host: str, port: int, left: float | None = None) -> list[IPAddress]:
+        """Resolve in a helper thread, so a hanging DNS server costs `timeout` at most
+        (or `left`, when that is sooner)."""
+        limits = [t for t in (self.timeout, left) if t is not None]
+        if not limits:
             return self.resolver(host, port)
+        wait = max(0.0, min(limits))
         outcome: list[list[IPAddress] | BaseException] = []
 
         def run() -> None:
@@ -121,9 +125,9 @@ class AddressGuard:
 
         worker = threading.Thread(target=run, name="citecheck-dns", daemon=True)
         worker.start()
-        worker.join(self.timeout)
+        worker.join(wait)
         if not outcome:
-            raise SourceError(f"timeout: resolving {host} took over {self.timeout:g} s")
+            raise SourceError(f"timeout: resolving {host} took over {wait:g} s")
         result = outcome[0]
         if isinstance(result, BaseException):
             raise result

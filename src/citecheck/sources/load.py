@@ -9,10 +9,12 @@ from pathlib import Path
 
 from citecheck.config import Options
 from citecheck.errors import InvalidInputError, SourceError
+from citecheck.lang import Language, get_language
 from citecheck.sources.extract import Extracted, extract
 from citecheck.sources.fetch import Download, Fetcher
 from citecheck.sources.files import read_file
 from citecheck.sources.model import Source, SourceLike
+from citecheck.surrogates import replace_lone_surrogates, surrogate_note
 
 __all__ = ["SourceLike", "is_url", "load_source", "load_sources", "origin_of"]
 
@@ -44,10 +46,13 @@ def load_source(
     if isinstance(value, Source):
         source = value if id is None or value.id == id else value.model_copy(update={"id": id})
     elif isinstance(value, Path):
-        extracted = read_file(value, max_bytes=4 * opts.max_source_chars)
+        extracted = read_file(
+            value, max_bytes=4 * opts.max_source_chars, language=get_language(opts.language)
+        )
         source = _from_extracted(extracted, id, origin=str(value))
     elif is_url(value):
-        source = _from_download((fetcher or Fetcher(opts)).fetch(value.strip()), id)
+        download = (fetcher or Fetcher(opts)).fetch(value.strip())
+        source = _from_download(download, id, get_language(opts.language))
     else:
         source = Source(id=id, text=value)
     return _checked(source, opts)
@@ -87,13 +92,14 @@ def load_sources(
         for sid, url in urls.items():
             ids_of.setdefault(url, []).append(sid)
         shared = fetcher or Fetcher(opts)
+        language = get_language(opts.language)
         workers = min(opts.max_concurrent_downloads, len(ids_of))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citecheck-fetch") as pool:
             futures = {pool.submit(shared.fetch, url): url for url in ids_of}
             for future in as_completed(futures):
                 same = ids_of[futures[future]]
                 try:
-                    source = _checked(_from_download(future.result(), same[0]), opts)
+                    source = _checked(_from_download(future.result(), same[0], language), opts)
                 except SourceError as exc:
                     for sid in same:
                         finish(sid, exc)
@@ -125,9 +131,13 @@ def origin_of(value: SourceLike) -> str:
     return f"{scheme}{sep}{authority}{slash}{tail}"
 
 
-def _from_download(download: Download, source_id: str | None) -> Source:
+def _from_download(download: Download, source_id: str | None, language: Language) -> Source:
     extracted = extract(
-        download.body, download.kind, charset=download.charset, what=download.final_url
+        download.body,
+        download.kind,
+        charset=download.charset,
+        what=download.final_url,
+        language=language,
     )
     return _from_extracted(
         extracted,
@@ -171,7 +181,13 @@ def _from_extracted(
 
 
 def _checked(source: Source, options: Options) -> Source:
-    """The limits every source obeys, whatever it came from."""
+    """The limits every source obeys, whatever it came from; lone surrogates (from Python
+    text) replaced one for one, as extraction does for files and downloads."""
+    text, replaced = replace_lone_surrogates(source.text)
+    if replaced:
+        source = source.model_copy(
+            update={"text": text, "warnings": (*source.warnings, surrogate_note(replaced))}
+        )
     if len(source.text) > options.max_source_chars:
         raise SourceError(
             f"too large: {len(source.text):,} characters, over the limit of "

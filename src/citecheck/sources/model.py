@@ -8,6 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from citecheck.errors import SourceError
+
 
 class Source(BaseModel):
     """A loaded source. Evidence offsets point into `text`."""
@@ -40,3 +42,8 @@ class Source(BaseModel):
 
 #: What a source may be given as: its text, an http(s) URL, a file path, or a `Source`.
 SourceLike = str | Path | Source
+
+#: What a caller may give for an id: a source, or a `SourceError` saying why it cannot
+#: (the command line gives one for a link out of `--sources-dir`); claims citing that
+#: id are `unknown_source` with its message.
+GivenSource = SourceLike | SourceError

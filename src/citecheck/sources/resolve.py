@@ -1,7 +1,8 @@
 """From a reference-list target (URL or file path) to something `load_source` takes.
 
-The command line maps an article's reference list to sources with this; paths
-are relative to the article's folder, as a reader of the article would take them.
+Paths are relative to the article's folder, as a reader of the article would take
+them. This resolves a *trusted* target (`--source ID=PATH`); paths an untrusted
+article names go through the source root instead (`references.resolve_references`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ from citecheck.sources.model import SourceLike
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")
 _DOI = re.compile(r"^(?:doi:\s*)(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+
+
+def is_doi(value: str) -> bool:
+    """True for `doi:10.…/…` (fetched from doi.org)."""
+    return _DOI.match(value.strip()) is not None
 
 
 def source_for_reference(target: str, base_dir: Path) -> SourceLike:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,18 +61,32 @@ class PreparedCache:
         self._chars = 0
         self._lock = threading.Lock()
 
-    def get(self, name: str, text: str, prepare: Callable[[str], object]) -> object:
-        """`prepare(text)`, computed once per (name, distinct text) while it stays cached."""
+    def get(
+        self,
+        name: str,
+        text: str,
+        prepare: Callable[[str], object],
+        also: StoreStats | None = None,
+    ) -> object:
+        """`prepare(text)`, computed once per (name, distinct text) while it stays cached.
+
+        `also` counts the hit or preparation a second time, for one run or one chunk of
+        an archive run, exactly even when threads share this cache.
+        """
         key = (name, text_hash(text))
         with self._lock:
             found = self._entries.get(key)
             if found is not None:
                 self._entries.move_to_end(key)
                 self.stats.prepare_hits += 1
+                if also is not None:
+                    also.prepare_hits += 1
                 return found[0]
         value = prepare(text)  # outside the lock: preparing a large text takes a while
         with self._lock:
             self.stats.preparations += 1
+            if also is not None:
+                also.preparations += 1
             if len(text) <= self.max_chars and key not in self._entries:
                 self._entries[key] = (value, len(text))
                 self._chars += len(text)
@@ -137,9 +151,29 @@ class SourceStore:
                 progress(sid, named)
         return out
 
+    def prefetch(self, values: Iterable[SourceLike]) -> int:
+        """Load every origin among `values` not loaded yet, all at once (URLs fetched
+        concurrently); later `load` calls find them. Returns how many were loaded."""
+        missing: dict[str, SourceLike] = {}
+        keys: dict[tuple[str, ...], str] = {}  # origin -> its id in this one load
+        with self._lock:
+            for value in values:
+                key = origin_key(value)
+                if key not in self._loaded and key not in keys:
+                    keys[key] = str(len(missing))
+                    missing[keys[key]] = value
+        if not missing:
+            return 0
+        fresh = load_sources(missing, self.options)
+        with self._lock:
+            for key, sid in keys.items():
+                self._loaded.setdefault(key, fresh[sid])
+            self.stats.loads += len(fresh)
+        return len(fresh)
+
     def prepare(self, name: str, text: str, prepare: Callable[[str], object]) -> object:
-        """What judge `name` prepared for `text` (see `PreparedCache.get`)."""
-        return self.prepared.get(name, text, prepare)
+        """What judge `name` prepared for `text` (see `PreparedCache.get`), counted here too."""
+        return self.prepared.get(name, text, prepare, also=self.stats)
 
 
 def _named(source: Source, source_id: str) -> Source:

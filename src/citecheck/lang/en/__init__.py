@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from citecheck.lang import ContrastWords, Language, NeedCues, SplitterWords
-from citecheck.lang.en import contrast, cues, lexicon, sentences, spelling
+from citecheck.lang import BoilerplateWords, ContrastWords, Language, NeedCues, SplitterWords
+from citecheck.lang.en import (
+    attribution,
+    boilerplate,
+    contrast,
+    cues,
+    docs,
+    lexicon,
+    sentences,
+    spelling,
+)
 from citecheck.lang.en.synonyms import SYNONYMS
 
 LANGUAGE = Language(
@@ -14,6 +23,7 @@ LANGUAGE = Language(
     negations=lexicon.NEGATIONS,
     speech_verbs=lexicon.SPEECH_VERBS,
     view_verbs=lexicon.VIEW_VERBS,
+    attribution_openers=lexicon.ATTRIBUTION_OPENERS,
     name_joiners=lexicon.NAME_JOINERS,
     articles=lexicon.ARTICLES,
     clause_words=lexicon.CLAUSE_WORDS,
@@ -58,6 +68,28 @@ LANGUAGE = Language(
         narration_subjects=cues.NARRATION_SUBJECTS,
         pronoun_starts=cues.PRONOUN_STARTS,
         not_narration=cues.NOT_NARRATION,
+        generic_speakers=attribution.GENERIC_SPEAKERS,
+        speaker_determiners=attribution.SPEAKER_DETERMINERS,
+        generic_speech_verbs=attribution.GENERIC_SPEECH_VERBS,
+        quote_verbs=attribution.QUOTE_VERBS,
+        speaker_adverbs=attribution.SPEAKER_ADVERBS,
+        speaker_qualifiers=attribution.SPEAKER_QUALIFIERS,
+        quantifier_speakers=attribution.QUANTIFIER_SPEAKERS,
+        noun_like_verbs=attribution.NOUN_LIKE_VERBS,
+        not_speakers=attribution.NOT_SPEAKERS,
+        own_reporting=attribution.OWN_REPORTING,
+        docs_definitions=docs.DEFINITIONS,
+        docs_step_verbs=docs.STEP_VERBS,
+        docs_step_openers=docs.STEP_OPENERS,
+        docs_plans=docs.PLANS,
+        docs_numbered_parts=docs.NUMBERED_PARTS,
+    ),
+    boilerplate=BoilerplateWords(
+        title_labels=boilerplate.TITLE_LABELS,
+        navigation=boilerplate.NAVIGATION,
+        phrases=boilerplate.PHRASES,
+        cookie=boilerplate.COOKIE,
+        copyright=boilerplate.COPYRIGHT,
     ),
     contrast=ContrastWords(
         negations=contrast.NEGATION_WORDS,

@@ -57,6 +57,9 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     }
 )
 
+#: Phrases that open an attribution after a claim ("…, according to officials").
+ATTRIBUTION_OPENERS: tuple[str, ...] = (r"according\s+to",)
+
 #: Verbs that report a view rather than words: "Lee hopes", "officials expect".
 VIEW_VERBS: frozenset[str] = frozenset(
     {

@@ -141,6 +141,47 @@ def analyse(doc: Doc, lexicon: Lexicon) -> ClaimFacts:
     return facts
 
 
+#: Texts longer than this are tokenised in pieces (spaCy refuses texts over `max_length`).
+PIECE_CHARS = 100_000
+
+
+def tokenise_all(texts: Sequence[str], lexicon: Lexicon) -> list[Doc]:
+    """Docs of many texts in one pass of the pipeline; a text of any length is tokenised,
+    in pieces cut at whitespace when it is long, joined back into one Doc with its offsets."""
+    nlp = get_nlp(lexicon.language.spacy_code)
+    pieces: list[str] = []
+    owners: list[int] = []
+    for k, text in enumerate(texts):
+        for piece in _pieces(text):
+            pieces.append(piece)
+            owners.append(k)
+    grouped: list[list[Doc]] = [[] for _ in texts]
+    for owner, doc in zip(owners, nlp.pipe(pieces), strict=True):
+        grouped[owner].append(doc)
+    return [
+        docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+        for docs in grouped
+    ]
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` in pieces of at most about PIECE_CHARS, each ending just after whitespace."""
+    if len(text) <= PIECE_CHARS:
+        return [text]
+    out: list[str] = []
+    start = 0
+    while len(text) - start > PIECE_CHARS:
+        cut = max(
+            text.rfind(" ", start, start + PIECE_CHARS),
+            text.rfind("\n", start, start + PIECE_CHARS),
+        )
+        cut = cut + 1 if cut > start else start + PIECE_CHARS  # no space: cut inside the word
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
+
+
 def _joined_number_words(text: str, lexicon: Lexicon) -> list[tuple[str, str, str, int]]:
     """The claim's facts, with a number written in words across a hyphen read as one
     ("Thirty-eight percent": 38, not 30 and 8)."""
@@ -175,5 +216,4 @@ def _joined_number_words(text: str, lexicon: Lexicon) -> list[tuple[str, str, st
 
 def analyse_all(texts: Sequence[str], lexicon: Lexicon) -> list[ClaimFacts]:
     """Analyse many claims with one pass of the language's pipeline."""
-    nlp = get_nlp(lexicon.language.spacy_code)
-    return [analyse(doc, lexicon) for doc in nlp.pipe(texts)]
+    return [analyse(doc, lexicon) for doc in tokenise_all(texts, lexicon)]

@@ -23,9 +23,36 @@ IntArray = npt.NDArray[np.int64]
 
 _MAX_SENTENCE = 1500  # characters; longer runs (tables, lists) are cut so windows stay readable
 
+#: `TOKEN`, written so that the regex engine skips to the next letter or digit fast: the
+#: first character decides the alternative, and runs never give characters back.
+_TOKEN = re.compile(r"[^\W_](?:(?<=\d)\d*+(?:[.,]\d+)*+|[^\W\d_]*+(?:['’][^\W\d_]+)?)")
+#: The same for ASCII text, where the Unicode classes are plain ASCII ones (and faster).
+_ASCII_TOKEN = re.compile(
+    r"[0-9A-Za-z](?:(?<=[0-9])[0-9]*+(?:[.,][0-9]+)*+|[A-Za-z]*+(?:'[A-Za-z]+)?)"
+)
+# Both find what `TOKEN` finds (`tests/match/lexical/test_index_equivalence.py`).
+
+
+def _tokens(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
+    """`TOKEN.findall` of each sentence (with the faster patterns: the same tokens)."""
+    ascii_tokens = _ASCII_TOKEN.findall
+    if text.isascii():
+        return [ascii_tokens(text, start, end) for start, end in spans]
+    # A sentence copied out of a text with other characters is stored as ASCII (and
+    # read faster) when it holds none itself.
+    sentences = [text[start:end] for start, end in spans]
+    tokens = _TOKEN.findall
+    return [ascii_tokens(s) if s.isascii() else tokens(s) for s in sentences]
+
 
 def _sentence_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """The splitter's sentences, overlong ones cut at a space."""
     raw = splitter_for(lexicon.language).spans(text)
+    # The splitter reads a copy of `text` that differs only in characters it treats as
+    # whitespace, so its spans already start and end with a non-space of `text` and hold
+    # a letter or a digit, hence a token: only overlong spans need work.
+    if all(end - start <= _MAX_SENTENCE for start, end in raw):
+        return raw
     spans: list[tuple[int, int]] = []
     for start, end in raw:
         # trim whitespace so quotes are clean, and cut overlong runs
@@ -109,18 +136,16 @@ class SourceIndex:
         return start, end, self.text[start:end]
 
 
-_DIGIT = re.compile(r"\d")
-
-
-def _locate(sentence: str, token: str, start: int) -> int:
-    """Offset of `token` as a whole token in `sentence`, searching from `start` (-1 if none)."""
+def _locate(text: str, token: str, start: int, first: int, end: int) -> int:
+    """Offset of `token` as a whole token in the sentence `text[first:end]`, searching from
+    `start` (-1 if none); the text around the sentence counts as a space."""
     n = len(token)
     while True:
-        at = sentence.find(token, start)
+        at = text.find(token, start, end)
         if at < 0:
             return -1
-        before = sentence[at - 1] if at else " "
-        after = sentence[at + n] if at + n < len(sentence) else " "
+        before = text[at - 1] if at > first else " "
+        after = text[at + n] if at + n < end else " "
         if not before.isalnum() and not (
             after.isalnum() and after.isalpha() == token[-1].isalpha()
         ):
@@ -137,18 +162,109 @@ def _sentence_of(starts: IntArray, ends: IntArray, offsets: IntArray) -> IntArra
     return np.where(inside, which, -1)
 
 
-def _per_sentence(
-    found: list[Fact], where: list[int], n_sent: int
-) -> tuple[list[dict[str, str]], dict[str, IntArray]]:
-    table: list[dict[str, str]] = [{} for _ in range(n_sent)]
-    lists: dict[str, list[int]] = {}
-    for (_, key, surface, _), i in zip(found, where, strict=True):
+def _fact_tables(
+    facts: list[Fact], where: list[int], n_sent: int
+) -> dict[str, tuple[list[dict[str, str]], dict[str, IntArray]]]:
+    """Per kind ("number", "date"): per sentence, each value's first surface form, and
+    per value, the sentences that hold it."""
+    tables: dict[str, list[dict[str, str]]] = {
+        "number": [{} for _ in range(n_sent)],
+        "date": [{} for _ in range(n_sent)],
+    }
+    lists: dict[str, dict[str, list[int]]] = {"number": {}, "date": {}}
+    for (kind, key, surface, _), i in zip(facts, where, strict=True):
+        tables[kind][i].setdefault(key, surface)
+        bucket = lists[kind].setdefault(key, [])
+        if not bucket or bucket[-1] != i:
+            bucket.append(i)
+    return {
+        kind: (tables[kind], {k: np.array(v, dtype=np.int64) for k, v in lists[kind].items()})
+        for kind in tables
+    }
+
+
+def _facts(
+    text: str,
+    lexicon: Lexicon,
+    spans: list[tuple[int, int]],
+    tokens: list[str],
+    token_sentence: IntArray,
+    candidates: IntArray,
+) -> tuple[list[Fact], list[int]]:
+    """The numbers and dates of the sentences, with their sentence numbers.
+
+    `candidates` numbers (at least) every token that may start one ("12", "May",
+    "twelve"); each is found again in its sentence, left to right, as a whole token.
+    """
+    facts: list[Fact] = []
+    where: list[int] = []
+    fact_tokens = lexicon.fact_tokens
+    fact_at = lexicon.fact_at
+    current, first, end, cursor = -1, 0, 0, 0
+    for k, i in zip(candidates.tolist(), token_sentence[candidates].tolist(), strict=True):
+        token = tokens[k]
+        if not (token[0].isdigit() or token in fact_tokens):
+            continue
+        if i != current:
+            current, (first, end) = i, spans[i]
+            cursor = first
+        at = _locate(text, token, cursor, first, end)
+        if at < 0:
+            continue
+        cursor = at + len(token)
+        fact = fact_at(text, at, token)
+        if fact is not None:
+            facts.append(fact)
+            where.append(i)
+    return facts, where
+
+
+def _acronyms(
+    text: str, lexicon: Lexicon, starts: IntArray, ends: IntArray
+) -> tuple[list[str], list[int]]:
+    """Acronyms of capitalised runs ("International Labour Organization": "ilo") and
+    their sentence numbers: they count as words of their sentence."""
+    runs = list(_name_run(lexicon.language.name_joiners).finditer(text))
+    keys: list[str] = []
+    where: list[int] = []
+    if not runs:
+        return keys, where
+    minor = lexicon.minor
+    longest = max(map(len, minor), default=0)  # longer words are not minor (`lower` never shortens)
+    offsets = np.fromiter(map(re.Match.start, runs), dtype=np.int64, count=len(runs))
+    for run, i in zip(runs, _sentence_of(starts, ends, offsets).tolist(), strict=True):
         if i >= 0:
-            table[i].setdefault(key, surface)
-            bucket = lists.setdefault(key, [])
-            if not bucket or bucket[-1] != i:
-                bucket.append(i)
-    return table, {k: np.array(v, dtype=np.int64) for k, v in lists.items()}
+            words = run.group().split()
+            initials = [w[0] for w in words if len(w) > longest or w.lower() not in minor]
+            if 2 <= len(initials) <= 8:
+                keys.append("".join(initials).lower())
+                where.append(i)
+    return keys, where
+
+
+def _postings(
+    ids: IntArray, sentences: IntArray, n_keys: int, n_sent: int
+) -> tuple[IntArray, IntArray]:
+    """The inverted index in CSR form: `sent[ptr[k]:ptr[k + 1]]` = sentences of key k, sorted."""
+    width = max(1, n_sent)
+    codes = ids * width
+    codes += sentences
+    codes.sort()
+    distinct = np.empty(len(codes), dtype=bool)
+    distinct[:1] = True
+    np.not_equal(codes[1:], codes[:-1], out=distinct[1:])
+    key, sent = np.divmod(codes[distinct], width)
+    return np.searchsorted(key, np.arange(n_keys + 1)), sent
+
+
+def _fact_keys(sorted_keys: list[str], vocab: dict[str, int], lexicon: Lexicon) -> list[str]:
+    """The keys a token that may start a number or a date can have (`Lexicon.fact_keys`)."""
+    ascii_digit = sorted_keys[
+        bisect.bisect_left(sorted_keys, "0") : bisect.bisect_left(sorted_keys, ":")
+    ]
+    beyond_ascii = sorted_keys[bisect.bisect_left(sorted_keys, "\x80") :]
+    other_digit = [key for key in beyond_ascii if key[0].isdigit()]
+    return [*ascii_digit, *other_digit, *(vocab.keys() & lexicon.fact_keys)]
 
 
 def build_index(text: str, lexicon: Lexicon) -> SourceIndex:
@@ -158,88 +274,67 @@ def build_index(text: str, lexicon: Lexicon) -> SourceIndex:
     ends = np.array([e for _, e in spans], dtype=np.int64)
     n_sent = len(spans)
 
-    # Tokens sentence by sentence (C-speed findall), keys through the lexicon's cache.
-    sentences = [text[s:e] for s, e in spans]
-    per_sentence = [TOKEN.findall(sentence) for sentence in sentences]
+    # Tokens sentence by sentence (C-speed findall).
+    per_sentence = _tokens(text, spans)
     counts = np.fromiter(map(len, per_sentence), dtype=np.int64, count=n_sent)
     tokens = list(itertools.chain.from_iterable(per_sentence))
-    keys = lexicon.keys_of(tokens)
+    n_tokens = len(tokens)
     sentence_of_token = np.repeat(np.arange(n_sent, dtype=np.int64), counts)
-    bounds = np.concatenate([[0], np.cumsum(counts)])
+    bounds = np.zeros(n_sent + 1, dtype=np.int64)
+    np.cumsum(counts, out=bounds[1:])
 
-    # Numbers and dates, only in sentences that may hold one.
-    facts: list[Fact] = []
-    fact_where: list[int] = []
-    fact_tokens = lexicon.fact_tokens
-    for i, (sentence, found) in enumerate(zip(sentences, per_sentence, strict=True)):
-        if _DIGIT.search(sentence) is None and fact_tokens.isdisjoint(found):
-            continue
-        offset, cursor = int(starts[i]), 0
-        for token in found:
-            if token[0].isdigit() or token in fact_tokens:
-                at = _locate(sentence, token, cursor)
-                if at < 0:
-                    continue
-                cursor = at + len(token)
-                fact = lexicon.fact_at(text, offset + at, token)
-                if fact is not None:
-                    facts.append(fact)
-                    fact_where.append(i)
+    # Word keys, through the lexicon's cache.
+    keys = lexicon.keys_of(tokens)
 
     # Acronyms of capitalised runs count as words of their sentence ("ILO").
-    extra_keys: list[str] = []
-    extra_where: list[int] = []
-    runs = [(m.start(), m.group()) for m in _name_run(lexicon.language.name_joiners).finditer(text)]
-    if runs:
-        run_where = _sentence_of(starts, ends, np.array([p for p, _ in runs], dtype=np.int64))
-        for (_, run), i in zip(runs, run_where.tolist(), strict=True):
-            words = [w for w in run.split() if w.lower() not in lexicon.minor]
-            if i >= 0 and 2 <= len(words) <= 8:
-                extra_keys.append("".join(w[0] for w in words).lower())
-                extra_where.append(i)
+    extra_keys, extra_where = _acronyms(text, lexicon, starts, ends)
 
-    # Inverted index in CSR form: post_sent[post_ptr[k]:post_ptr[k + 1]] = sentences of key k.
-    all_keys = [*keys, *extra_keys]
-    vocab = {k: i for i, k in enumerate(dict.fromkeys(all_keys))}
-    ids = np.fromiter(map(vocab.__getitem__, all_keys), dtype=np.int64, count=len(all_keys))
+    # Key ids in order of first appearance: the tokens' keys, then acronyms.
+    vocab = dict(zip(dict.fromkeys(itertools.chain(keys, extra_keys)), itertools.count()))
+    ids = np.fromiter(
+        map(vocab.__getitem__, itertools.chain(keys, extra_keys)),
+        dtype=np.int64,
+        count=n_tokens + len(extra_keys),
+    )
     sentence_ids = np.concatenate([sentence_of_token, np.array(extra_where, dtype=np.int64)])
-    width = max(1, n_sent)
-    pairs = np.unique(ids * width + sentence_ids)
-    post_ptr = np.searchsorted(pairs // width, np.arange(len(vocab) + 1), side="left")
-    post_sent = pairs % width
+    post_ptr, post_sent = _postings(ids, sentence_ids, len(vocab), n_sent)
+    sorted_keys = sorted(vocab)
 
-    numbers, number_postings = _per_sentence(
-        [f for f in facts if f[0] == "number"],
-        [i for f, i in zip(facts, fact_where, strict=True) if f[0] == "number"],
-        n_sent,
-    )
-    dates, date_postings = _per_sentence(
-        [f for f in facts if f[0] == "date"],
-        [i for f, i in zip(facts, fact_where, strict=True) if f[0] == "date"],
-        n_sent,
-    )
-    index = SourceIndex(
+    # Numbers and dates: only at tokens with a key that a token which may start one can
+    # have (`_facts` checks each token itself).
+    maybe = np.zeros(len(vocab), dtype=bool)
+    maybe[[vocab[k] for k in _fact_keys(sorted_keys, vocab, lexicon)]] = True
+    candidates = np.flatnonzero(maybe[ids[:n_tokens]])
+    facts, fact_where = _facts(text, lexicon, spans, tokens, sentence_of_token, candidates)
+    tables = _fact_tables(facts, fact_where, n_sent)
+    numbers, number_postings = tables["number"]
+    dates, date_postings = tables["date"]
+
+    return SourceIndex(
         text=text,
         starts=starts,
         ends=ends,
         token_keys=keys,
-        token_bounds=bounds.astype(np.int64),
+        token_bounds=bounds,
         numbers=numbers,
         dates=dates,
         name_joiners=lexicon.language.name_joiners,
         vocab=vocab,
-        post_ptr=post_ptr.astype(np.int64),
-        post_sent=post_sent.astype(np.int64),
+        post_ptr=post_ptr,
+        post_sent=post_sent,
         number_postings=number_postings,
         date_postings=date_postings,
+        sorted_keys=sorted_keys,
         vocabulary=list(vocab),
     )
-    index.sorted_keys = sorted(vocab)
-    return index
 
 
 @cache
 def _name_run(joiners: tuple[str, ...]) -> re.Pattern[str]:
     """Runs of capitalised words, joined by small words, that may form an acronym."""
     joined = "|".join(joiners)
-    return re.compile(rf"\b[A-Z][\w'’-]*(?:[ \t]+(?:(?:{joined})[ \t]+)?[A-Z][\w'’-]*)+")
+    # `[A-Z](?<!\w[A-Z])` is `\b[A-Z]`, and the words never give characters back: the same
+    # matches, but the engine can skip to the next capital letter fast.
+    return re.compile(
+        rf"[A-Z](?<!\w[A-Z])[\w'’-]*+(?:[ \t]+(?:(?:{joined})[ \t]+)?[A-Z][\w'’-]*+)+"
+    )

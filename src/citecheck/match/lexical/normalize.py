@@ -9,10 +9,13 @@ long-lived engine (a batch worker, a Dask worker) never grows without limit.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
+import threading
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from wordfreq import zipf_frequency
 
@@ -117,12 +120,13 @@ class Lexicon:
         )
         variants = dict(language.spelling_variants)
         suffixes = language.spelling_suffixes
+        endings = tuple(old for old, _ in suffixes)
         freq = self._freq_code
 
         def spelling(word: str) -> str:
             if word in variants:
                 return variants[word]
-            if len(word) < 5:
+            if len(word) < 5 or not word.endswith(endings):
                 return word
             for old, new in suffixes:
                 if word.endswith(old):
@@ -146,15 +150,33 @@ class Lexicon:
         self.zipf: Callable[[str], float] = lru_cache(maxsize=cache_size)(self._zipf)
         self._token_keys: dict[str, str] = {}
         self._max_token_keys = 2 * cache_size
+        #: Keys that a token which may start a number or a date can have, besides keys that
+        #: start with a digit: those of `fact_tokens`, and any key of a token that starts
+        #: with a digit but does not itself (a lemma or a spelling variant; `keys_of` adds
+        #: it before caching the token, and the language's word lists bound how many). A
+        #: frozen set, replaced when it grows, so that readers never see it change.
+        self.fact_keys: frozenset[str] = frozenset(map(self.word_key, self.fact_tokens))
+        self._fact_keys_lock = threading.Lock()
 
     def keys_of(self, tokens: list[str]) -> list[str]:
         """Word keys of many tokens, through a dict cache (faster than one call per token)."""
         cache = self._token_keys
         if len(cache) > self._max_token_keys:  # bounded: a long-lived engine reads many sources
             cache.clear()
-        for token in set(tokens).difference(cache):
-            cache[token] = self.word_key(token)
-        return list(map(cache.__getitem__, tokens))
+        keys = list(map(cache.get, tokens))
+        if keys.count(None):  # tokens never seen before
+            misses = map(operator.is_, keys, itertools.repeat(None))
+            new = {token: self._new_key(token) for token in set(itertools.compress(tokens, misses))}
+            cache.update(new)
+            keys = list(map(new.get, tokens, keys))
+        return cast(list[str], keys)
+
+    def _new_key(self, token: str) -> str:
+        key = self.word_key(token)
+        if token[0].isdigit() and not key[:1].isdigit():
+            with self._fact_keys_lock:  # before the cache holds the token (see `fact_keys`)
+                self.fact_keys = self.fact_keys | {key}
+        return key
 
     def _scale_abbreviation_forms(self) -> list[str]:
         """Abbreviations as the number pattern lists them: multi-letter ones before `[kmb]`."""

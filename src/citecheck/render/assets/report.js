@@ -62,7 +62,7 @@
   }
 
   function fill(c) {
-    heading.textContent = "Claim " + c.number;
+    heading.textContent = c.name;
     while (body.firstChild) { body.removeChild(body.firstChild); }
     var status = make("div", "panel-status st-" + c.status);
     status.appendChild(make("span", "glyph", c.glyph)).setAttribute("aria-hidden", "true");
@@ -114,20 +114,28 @@
     panel.hidden = false;
     document.body.classList.add("panel-open");
     panel.setAttribute("data-claim", String(c.index));
-    if (announce) { announce.textContent = "Claim " + c.number + ", " + c.label + ": details shown"; }
+    if (announce) { announce.textContent = c.name + ", " + c.label + ": details shown"; }
     uncover(el);
   }
 
-  // On a phone the panel is a bottom sheet: keep the selected claim visible above it.
+  // On a phone the panel is a bottom sheet: keep the selected claim visible above it
+  // (a claim taller than the room above the sheet shows its start). Called after any
+  // scrolling that follows a selection, so nothing re-centres the claim under the sheet.
   function uncover(el) {
     var sheet = panel.getBoundingClientRect();
-    if (sheet.top <= 0 || sheet.left > 0) { return; }
+    if (panel.hidden || sheet.top <= 0 || sheet.left > 0) { return; }
     var rect = el.getBoundingClientRect();
-    if (rect.bottom > sheet.top - 8) {
-      window.scrollBy(0, rect.bottom - sheet.top + 24);
-    } else if (rect.top < 0) {
-      window.scrollBy(0, rect.top - 24);
+    var room = sheet.top - 16;  // the claim must stand between 8px and `room`
+    if (rect.top < 8 || rect.height > room - 8) {
+      window.scrollBy(0, rect.top - 8);
+    } else if (rect.bottom > room) {
+      window.scrollBy(0, rect.bottom - room);
     }
+  }
+
+  function reveal(el) {
+    if (el.scrollIntoView) { el.scrollIntoView({ block: "center" }); }
+    uncover(el);
   }
 
   function close() {
@@ -155,8 +163,8 @@
       next = findingEls[(at + delta + findingEls.length) % findingEls.length];
     }
     select(next);
-    next.focus();
-    if (next.scrollIntoView) { next.scrollIntoView({ block: "center" }); }
+    next.focus({ preventScroll: true });
+    reveal(next);
   }
 
   claimEls.forEach(function (el) {
@@ -179,9 +187,21 @@
       if (!target || claimEls.indexOf(target) < 0) { return; }
       ev.preventDefault();
       select(target);
-      target.focus();
-      if (target.scrollIntoView) { target.scrollIntoView({ block: "center" }); }
-      uncover(target);
+      target.focus({ preventScroll: true });
+      reveal(target);
+    });
+  });
+
+  // More than ten chips (findings, "cited by") hide behind a button showing their count.
+  Array.prototype.forEach.call(document.querySelectorAll(".chips-toggle"), function (btn) {
+    var list = document.getElementById(btn.getAttribute("aria-controls"));
+    if (!list) { return; }
+    var count = btn.textContent;
+    btn.addEventListener("click", function () {
+      var open = btn.getAttribute("aria-expanded") !== "true";
+      btn.setAttribute("aria-expanded", open ? "true" : "false");
+      list.hidden = !open;
+      btn.textContent = open ? "Hide the " + count : count;
     });
   });
 
