@@ -22,6 +22,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+from pydantic_core import PydanticSerializationError
+
 from citecheck.errors import InvalidOptionsError
 from citecheck.report import Report
 
@@ -29,7 +31,15 @@ from citecheck.report import Report
 def audit_line(article: str, digest: str, report: Report) -> bytes:
     """One line of the audit file: the report exactly as `model_dump_json()` gives it."""
     head = json.dumps({"article": article, "hash": digest}, separators=(",", ":"))
-    return f'{head[:-1]},"report":{report.model_dump_json()}}}\n'.encode()
+    try:
+        body = report.model_dump_json()
+    except PydanticSerializationError as exc:
+        # pydantic-core wraps a Ctrl-C that lands mid-serialisation in its own error; give
+        # it back as the interrupt it is, so the run stops as Ctrl-C does (exit 130).
+        if "KeyboardInterrupt" in str(exc):
+            raise KeyboardInterrupt from None
+        raise
+    return f'{head[:-1]},"report":{body}}}\n'.encode()
 
 
 @dataclass(slots=True)
