@@ -49,7 +49,9 @@ MODEL_PATH = ROOT / "src" / "citecheck" / "match" / "lexical" / "judge_model.jso
 L2 = 100.0
 JUDGE = LexicalJudge(get_language("en"))
 #: The support sets the judge is fitted on (SummEdits is measured, not fitted on).
-FIT_SETS = ("wice", "expertqa", "attributionbench")
+FIT_SETS: tuple[str, ...] = ("wice", "expertqa", "attributionbench")
+#: SummEdits (a dev set too) joins them with `--with-summedits`; set once, in `main`.
+SUMMEDITS = "summedits"
 #: Support files of `../shared/train` that may be added to the training folds.
 TRAIN_SETS = ("qags", "aggrefact-cliff", "aggrefact-goyal21", "climate-fever", "fever-symmetric")
 #: Per-record flags of the judge's rules (not model inputs): a contradiction, an addition.
@@ -62,6 +64,8 @@ def group_key(record: dict[str, object]) -> str:
         return ":".join(rid.split(":")[:2])
     if rid.startswith("attributionbench:"):
         return "ab:" + " ".join(str(record["claim"]).lower().split())
+    if rid.startswith("summedits:"):
+        return rid.rsplit("_", 1)[0]  # the document: its seed summary and every edit of it
     return rid
 
 
@@ -423,8 +427,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--repeats", type=int, default=1, help="also average over this many fold assignments"
     )
+    parser.add_argument(
+        "--with-summedits",
+        action="store_true",
+        help="fit on summedits-dev too (scored in CV like the others)",
+    )
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
+    if args.with_summedits:
+        global FIT_SETS
+        FIT_SETS = (*FIT_SETS, SUMMEDITS)
     data = collect(args.data, args.cache, args.train)
     if args.train is None:
         data = dev_only(data)  # a cache may hold the training files too
@@ -473,7 +485,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     for n in used_train
                 }
             )
-        sets_note = "wice, expertqa, attributionbench" + (
+        sets_note = ", ".join(FIT_SETS) + (
             f" and the training files {', '.join(used_train)} (weight {weight:g} each)"
             if used_train
             else ""
