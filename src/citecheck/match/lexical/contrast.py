@@ -1477,7 +1477,8 @@ class _Check:
                 continue  # "Ancient Greece" / "Ancient Greek": one name, spelt otherwise
             c_at = next(k for k in range(*c_run) if self.toks[k].key == c_word)
             s_at = next(k for k in range(*s_run) if stoks[k].key == s_word)
-            if (c_at < i) != (s_at < j):
+            heads = c_at == _name_head(self.toks, c_run) and s_at == _name_head(stoks, s_run)
+            if (c_at < i) != (s_at < j) and not heads:
                 continue  # "Native American" / "American Indian": not one slot
             if any(t.name and t.key in c_extra for t in stoks):
                 continue  # the sentence names the claim's too: a list, not a swap
@@ -3235,6 +3236,14 @@ def _inflections_only(diff: str) -> bool:
         and len(gone) == len(added)
         and all(stem(a) == stem(b) or a[:4] == b[:4] for a, b in zip(gone, added, strict=True))
     )
+
+
+def _name_head(toks: Sequence[Tok], run: tuple[int, int]) -> int:
+    """The head word of a name: its last word, or the last before "of" ("Bank of Norland"
+    heads on "Bank" as "Norland Times" on "Times"), so that the two fill one slot."""
+    lo, hi = run
+    of = next((k for k in range(lo + 1, hi) if toks[k].low == "of"), hi)
+    return of - 1
 
 
 def _acronym_pair(
