@@ -30,3 +30,31 @@ def test_name_with_of_heads_on_its_first_word(corvia: Harness) -> None:
     (conflict,) = [r for r in verdict.reasons if r.code == "role_conflict"]
     assert conflict.params["claim_value"] == "Bank of Corvia"
     assert conflict.params["source_value"] == "Corvia Herald"
+
+
+REPORT = (
+    "Catches of cod fell by a third last year, according to a report from the Coastal "
+    "Fisheries Council. The Harbour Pilots Guild said fuel costs had doubled."
+)
+
+
+@pytest.mark.parametrize(
+    "tail", ["the Coastal Fisheries Council", "the council"], ids=["verbatim", "role"]
+)
+def test_party_after_preposition_and_determiner_is_backed(tail: str) -> None:
+    claim = f"Catches of cod fell by a third last year, according to a report from {tail}."
+    verdict = Harness({"1": REPORT}).check(claim)
+    assert verdict.status is Status.SUPPORTED, messages(verdict)
+
+
+def test_party_after_preposition_and_determiner_is_a_slot() -> None:
+    """'a report from the X': the content word two back anchors the name at the tail."""
+    claim = (
+        "Catches of cod fell by a third last year, according to a report from the Harbour "
+        "Pilots Guild."
+    )
+    verdict = Harness({"1": REPORT}).check(claim)
+    assert verdict.status is Status.CONTRADICTED
+    (conflict,) = [r for r in verdict.reasons if r.code == "role_conflict"]
+    assert conflict.params["claim_value"] == "Harbour Pilots Guild"
+    assert conflict.params["source_value"] == "Coastal Fisheries Council"

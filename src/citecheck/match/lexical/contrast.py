@@ -1691,11 +1691,23 @@ class _Check:
 
     def says(self, unit: _Unit, i: int, step: int) -> bool:
         """Aligned token i carries content, or is a small word next to an aligned one that
-        does ("a penalty by" before a name)."""
+        does ("a penalty by" before a name), or a determiner after such a preposition
+        ("a report from the" before a name: the slot of the preposition's object)."""
         if self.toks[i].content:
             return True
         k = i + step
-        return unit.lo <= k < unit.hi and self.toks[k].content and k in unit.al.c2s
+        if not (unit.lo <= k < unit.hi and k in unit.al.c2s):
+            return False
+        if self.toks[k].content:
+            return True
+        return (
+            step < 0
+            and self.toks[i].low in _DETERMINERS
+            and self.toks[k].low in _PREPOSITIONS
+            and unit.lo <= k + step
+            and k + step in unit.al.c2s
+            and self.toks[k + step].content
+        )
 
     def strong_anchor(self, unit: _Unit, i: int, step: int) -> bool:
         """Token i is aligned, and says something or has aligned words next to it."""
