@@ -58,3 +58,27 @@ def test_party_after_preposition_and_determiner_is_a_slot() -> None:
     (conflict,) = [r for r in verdict.reasons if r.code == "role_conflict"]
     assert conflict.params["claim_value"] == "Harbour Pilots Guild"
     assert conflict.params["source_value"] == "Coastal Fisheries Council"
+
+
+SERVICE = (
+    "Her father, Colonel Ivo Marsh, was then serving in Norway with the army. His old "
+    "regiment later toured as a band called No Way Out."
+)
+
+
+def test_named_party_in_apposition_is_backed() -> None:
+    claim = "Her father, Colonel Ivo Marsh, was then serving in Norway with the army."
+    verdict = Harness({"1": SERVICE}).check(claim)
+    assert verdict.status is Status.SUPPORTED, messages(verdict)
+
+
+def test_name_spelt_with_small_capitalised_words_is_a_party() -> None:
+    """'No Way Out' in the slot of 'Ivo Marsh': its capitalised 'No' is part of the name."""
+    claim = "Her father, Colonel No Way Out, was then serving in Norway with the army."
+    verdict = Harness({"1": SERVICE}).check(claim)
+    assert verdict.status is Status.CONTRADICTED
+    (conflict,) = [r for r in verdict.reasons if r.code == "role_conflict"]
+    assert (conflict.params["claim_value"], conflict.params["source_value"]) == (
+        "No Way Out",
+        "Ivo Marsh",
+    )

@@ -1578,7 +1578,8 @@ class _Check:
             elif t.quoted:
                 return False
             elif t.kind == "word" and t.stop:
-                if t.low not in _DETERMINERS and t.low not in _PARTY_JOINERS:
+                # a small word a name spells with a capital is part of it ("My Best Shot")
+                if t.low not in _DETERMINERS and t.low not in _PARTY_JOINERS and not t.name:
                     return False
             elif t.kind == "word" and self.verbish(toks, k):
                 return False
