@@ -1477,7 +1477,8 @@ class _Check:
                 continue  # "Ancient Greece" / "Ancient Greek": one name, spelt otherwise
             c_at = next(k for k in range(*c_run) if self.toks[k].key == c_word)
             s_at = next(k for k in range(*s_run) if stoks[k].key == s_word)
-            if (c_at < i) != (s_at < j):
+            heads = c_at == _name_head(self.toks, c_run) and s_at == _name_head(stoks, s_run)
+            if (c_at < i) != (s_at < j) and not heads:
                 continue  # "Native American" / "American Indian": not one slot
             if any(t.name and t.key in c_extra for t in stoks):
                 continue  # the sentence names the claim's too: a list, not a swap
@@ -1577,7 +1578,8 @@ class _Check:
             elif t.quoted:
                 return False
             elif t.kind == "word" and t.stop:
-                if t.low not in _DETERMINERS and t.low not in _PARTY_JOINERS:
+                # a small word a name spells with a capital is part of it ("My Best Shot")
+                if t.low not in _DETERMINERS and t.low not in _PARTY_JOINERS and not t.name:
                     return False
             elif t.kind == "word" and self.verbish(toks, k):
                 return False
@@ -1690,11 +1692,23 @@ class _Check:
 
     def says(self, unit: _Unit, i: int, step: int) -> bool:
         """Aligned token i carries content, or is a small word next to an aligned one that
-        does ("a penalty by" before a name)."""
+        does ("a penalty by" before a name), or a determiner after such a preposition
+        ("a report from the" before a name: the slot of the preposition's object)."""
         if self.toks[i].content:
             return True
         k = i + step
-        return unit.lo <= k < unit.hi and self.toks[k].content and k in unit.al.c2s
+        if not (unit.lo <= k < unit.hi and k in unit.al.c2s):
+            return False
+        if self.toks[k].content:
+            return True
+        return (
+            step < 0
+            and self.toks[i].low in _DETERMINERS
+            and self.toks[k].low in _PREPOSITIONS
+            and unit.lo <= k + step
+            and k + step in unit.al.c2s
+            and self.toks[k + step].content
+        )
 
     def strong_anchor(self, unit: _Unit, i: int, step: int) -> bool:
         """Token i is aligned, and says something or has aligned words next to it."""
@@ -3235,6 +3249,14 @@ def _inflections_only(diff: str) -> bool:
         and len(gone) == len(added)
         and all(stem(a) == stem(b) or a[:4] == b[:4] for a, b in zip(gone, added, strict=True))
     )
+
+
+def _name_head(toks: Sequence[Tok], run: tuple[int, int]) -> int:
+    """The head word of a name: its last word, or the last before "of" ("Bank of Norland"
+    heads on "Bank" as "Norland Times" on "Times"), so that the two fill one slot."""
+    lo, hi = run
+    of = next((k for k in range(lo + 1, hi) if toks[k].low == "of"), hi)
+    return of - 1
 
 
 def _acronym_pair(

@@ -83,6 +83,11 @@ def canonical_number(value: float) -> str:
     return f"{value:.6g}"
 
 
+def _year_shaped(raw: str) -> bool:
+    """Four digits after a month ("December 6771"): the year's slot, whatever its value."""
+    return len(raw) == 4 and raw[0] != "0"
+
+
 def _span_has(toks: Sequence[Tok], lo: int, words: tuple[str, ...]) -> bool:
     if lo < 0 or lo + len(words) > len(toks):
         return False
@@ -268,7 +273,7 @@ class _Scanner:
             and self.toks[i - 1].kind in ("num", "ord")
             and i - 1 not in self.used
             and before.isdigit()
-            and 1 <= int(before) <= 31
+            and (1 <= int(before) <= 31 or self.day_slot(i - 1, before))
         ):
             day = float(before)  # "18 October" (what follows may be a time: "15:30")
             lo = i - 1
@@ -285,10 +290,17 @@ class _Scanner:
         k = j + 1 if self.low(j) == "," else j
         if k < len(self.toks) and self.toks[k].kind == "num":
             year = self.toks[k].text
-            if year.isdigit() and _YEAR_RANGE[0] <= int(year) <= _YEAR_RANGE[1]:
+            if year.isdigit() and (
+                _YEAR_RANGE[0] <= int(year) <= _YEAR_RANGE[1] or _year_shaped(year)
+            ):
                 self.add(Quantity("year", float(year), k, k + 1))
                 return k + 1
         return j
+
+    def day_slot(self, i: int, raw: str) -> bool:
+        """Token i, a two-digit number past 31, stands where a day does ("on 74 November"):
+        the date's day as written, impossible or not, so that it faces the source's day."""
+        return len(raw) == 2 and i >= 1 and self.low(i - 1) == "on"
 
     def money_symbol(self, i: int) -> int:
         tok = self.toks[i]
@@ -369,7 +381,7 @@ class _Scanner:
             and j < len(self.toks)
             and self.toks[j].low in self.v.months
             and self.toks[j].cap
-            and value <= 31
+            and (value <= 31 or self.day_slot(i, tok.text))
         ):
             return 0  # "21 June": the date reads it
         if tok.kind == "num":
