@@ -26,6 +26,7 @@ import platform
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ import numpy as np
 
 import citecheck
 from citecheck import Status
-from citecheck.match.lexical.kinds import kind_errors
+from citecheck.match.lexical.kinds import CONFLICT_CODES, kind_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "bench"
@@ -77,6 +78,7 @@ class Tally:
     errors: int = 0
     ids: list[str] = field(default_factory=list)  # record ids, in the order of `gold`
     kind_errors: list[str] = field(default_factory=list)  # --check-reasons findings
+    conflicts: Counter[str] = field(default_factory=Counter)  # conflict reasons checked, by code
     verdicts: list[dict[str, Any]] = field(default_factory=list)  # per record, for --verdicts
     seconds: float = 0.0  # wall-clock time inside verify()
     cpu: float = 0.0  # this process's CPU time inside verify() (robust to a busy machine)
@@ -119,6 +121,7 @@ def run_support(records: Sequence[dict[str, object]], check_reasons: bool = Fals
         if check_reasons:
             for claim in report.claims:
                 tally.kind_errors.extend(f"{record['id']}: {e}" for e in kind_errors(claim.details))
+                tally.conflicts.update(r.code for r in claim.details if r.code in CONFLICT_CODES)
     return tally
 
 
@@ -278,6 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     citecheck.verify("Warm up [1].", {"1": "Warm up."})  # build the pipeline outside timing
     rows = []
     mixed: list[str] = []
+    checked: Counter[str] = Counter()
     all_verdicts: list[dict[str, Any]] = []
     for name in names:
         path = args.data / f"{name}-{args.split}.jsonl"
@@ -294,7 +298,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  verdicts: {verdict_counts(tally)}", flush=True)
         if args.check_reasons and name in SUPPORT_SETS:
             mixed.extend(tally.kind_errors)
-            print(f"  reasons pairing values of different kinds: {len(tally.kind_errors)}")
+            checked.update(tally.conflicts)
+            print(
+                f"  reasons pairing values of different kinds: {len(tally.kind_errors)} "
+                f"of {sum(tally.conflicts.values())} conflict reasons"
+            )
             for line in tally.kind_errors[:20]:
                 print(f"    {line}")
         if name == "summedits":
@@ -319,7 +327,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         + f". Run {stamp} on {machine}.\n\n{table(rows)}"
     )
     if args.check_reasons:
-        text += f"\n\nConflict reasons pairing values of different kinds: {len(mixed)}."
+        codes = ", ".join(f"{code} {n}" for code, n in sorted(checked.items()))
+        text += (
+            f"\n\nConflict reasons pairing values of different kinds: {len(mixed)} of "
+            f"{sum(checked.values())} ({codes})."
+        )
     print("\n" + text)
     if args.write:
         write_results(text)
