@@ -25,40 +25,37 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 import numpy as np
 
 from citecheck.match.lexical.align import Alignment, Op, align, same_word
 from citecheck.match.lexical.analyse import ClaimFacts
-from citecheck.match.lexical.index import SourceIndex
-from citecheck.match.lexical.normalize import FACT_WEIGHT, Lexicon, stem
-from citecheck.match.lexical.quantities import (
-    WORD_QUANTITIES,
-    Quantity,
-    canonical_number,
-    compare,
-    extract,
-    same_thing,
+from citecheck.match.lexical.contrast.base import (
+    CHECK_COVER,
+    CONTEXT,
+    MAX_OP,
+    PREDICATE_COVER,
+    CheckBase,
+    Finding,
+    _Sentence,
+    _Unit,
 )
+from citecheck.match.lexical.contrast.words import (
+    _ADVERBS,
+    _AUXILIARIES,
+    _DETERMINERS,
+    _PREPOSITIONS,
+    _contains,
+)
+from citecheck.match.lexical.index import SourceIndex
+from citecheck.match.lexical.normalize import Lexicon, stem
+from citecheck.match.lexical.quantities import Quantity, canonical_number, compare, same_thing
 from citecheck.match.lexical.quotes import SourceWordsCache, check_quote, claim_quotes
 from citecheck.match.lexical.retrieve import Retrieval
-from citecheck.match.lexical.tokens import Text, Tok, clause_groups, number_key, tokenize
+from citecheck.match.lexical.tokens import Text, Tok
 from citecheck.match.lexical.vocab import Vocab, vocab_for
 
-#: A clause is compared with a sentence that restates at least this share of its weight,
-MIN_COVER = 0.5
-#: ... or this share of what follows its subject.
-PREDICATE_COVER = 0.6
-#: Roles, directions, modality, quantifiers and negations the claim adds are compared only
-#: in a sentence that restates at least this share of the clause.
-CHECK_COVER = 0.6
-#: Best sentences per cited source considered as the restatement of a clause.
-CANDIDATES = 3
-#: An edit of more tokens than this on a side is a rewording, not a swapped word.
-MAX_OP = 5
-#: Tokens a shown value may have around the changed words.
-CONTEXT = 2
+__all__ = ["Contrast", "Finding", "contrast", "credit_agreed", "sides_of"]
 
 _SOURCE_WORDS = SourceWordsCache()
 
@@ -68,63 +65,6 @@ POSSIBLE, MODAL, PLANNED, FUTURE, DONE, NEUTRAL, CERTAIN, REPORTED, ABILITY = (
 )  # fmt: skip
 #: "can": what is possible in general, against which no statement conflicts.
 _ABILITY = frozenset({"can", "ca"})
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """Something a cited source says otherwise (or does not say) about the claim."""
-
-    code: str  # the reason code: "number_conflict", "polarity_conflict", "added_content"...
-    source: int  # position among the cited sources
-    claim_value: str  # the claim's words
-    source_value: str  # the source's words for the same thing ("" when it has none)
-    contradicts: bool  # True: the source states otherwise; False: it does not state it
-    kind: str = ""  # what was compared ("percent", "year", "agent", "negation", ...)
-    diff: str = ""  # quotations: the word-level difference
-
-
-@dataclass(slots=True)
-class _Sentence:
-    """A candidate sentence: its word keys from the source index, its tokens on demand
-    (only the few sentences a check reads are tokenised)."""
-
-    source: int
-    index: int
-    offset: int  # where the sentence starts in its source text
-    raw: str
-    keys: frozenset[str]
-    stems: frozenset[str]
-    lexicon: Lexicon
-    quantities: list[Quantity] | None = None
-    _text: Text | None = None
-
-    @property
-    def text(self) -> Text:
-        if self._text is None:
-            self._text = tokenize(self.raw, self.lexicon)
-        return self._text
-
-
-@dataclass(slots=True)
-class _Unit:
-    lo: int  # claim tokens lo..hi-1
-    hi: int
-    sent: _Sentence
-    cover: float
-    al: Alignment
-
-
-@dataclass(slots=True)
-class _Edit:
-    """Neighbouring edits of an alignment, merged, with the tokens near their anchors."""
-
-    c_lo: int
-    c_hi: int
-    s_lo: int
-    s_hi: int
-    c_idx: list[int]
-    s_idx: list[int]
-    merged: bool = False  # several edits joined
 
 
 @dataclass(slots=True)
@@ -137,20 +77,6 @@ class _Neg:
     predicate: list[int] = field(default_factory=list)  # contrast: what X does
 
 
-_DETERMINERS = frozenset(
-    {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
-)
-_PREPOSITIONS = frozenset(
-    {"of", "in", "at", "on", "for", "with", "by", "from", "into", "over", "under", "about"}
-)
-_AUXILIARIES = frozenset(
-    {
-        "will", "would", "shall", "should", "may", "might", "can", "could", "must", "has",
-        "have", "had", "is", "are", "was", "were", "be", "been", "being", "do", "does",
-        "did", "not", "never",
-    }
-)  # fmt: skip
-_ADVERBS = frozenset({"also", "still", "already", "just", "then", "now", "later", "once"})
 #: Record words a closing clause may add ("a career high", "an all-time low").
 _TAIL_RECORDS = frozenset({"high", "low", "peak", "first", "most", "least", "only", "ever"})
 #: Superlatives that state no record ("the latest version").
@@ -180,63 +106,7 @@ _NOT_RECORDS = frozenset(
 _PARTY_MODIFIERS = frozenset({"former", "retired", "current", "acting", "interim", "deputy"})
 #: Small words inside a party's description ("more than 400 of its former workers").
 _PARTY_JOINERS = frozenset({"of", "and", "&", "more", "than", "some", "all", "most", "many"})
-#: Words that follow a plural noun rather than a verb in "-s".
-_NOT_AFTER_VERB = frozenset(
-    {
-        "of",
-        "like",
-        "and",
-        "or",
-        "such",
-        "as",
-        "are",
-        "were",
-        "is",
-        "was",
-        "have",
-        "had",
-        "in",
-        "for",
-        "with",
-        "from",
-        "on",
-        "at",
-        "by",
-        "which",
-        "who",
-        "whose",
-        "can",
-        "could",
-        "will",
-        "would",
-        "may",
-        "might",
-        "must",
-        "should",
-        "do",
-        "did",
-    }
-)
-#: Adverbs and floating quantifiers that may stand between a subject or an auxiliary and
-#: its verb.
-_FLOATERS = frozenset(
-    {
-        "each",
-        "both",
-        "all",
-        "also",
-        "still",
-        "already",
-        "just",
-        "then",
-        "now",
-        "yet",
-        "ever",
-        "even",
-        "only",
-        "since",
-    }
-)
+
 #: Words that open a closing clause which continues the claim rather than adding to it.
 _LOOSE_TAILS = frozenset(
     {
@@ -276,261 +146,13 @@ _LOOSE_TAILS = frozenset(
         "providing",
     }
 )
-#: Words after which an inflected word is a second verb ("adds 14 deputies and raises").
-_VERB_JOINERS = frozenset({"and", "but", "then", "also", "later"})
+
 #: Negations that stand for the subject: what is negated is said after the verb.
 _SUBJECT_NEGATIONS = frozenset({"nobody", "none", "nothing", "neither", "noone"})
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split())
-
-
-class _Check:
-    """One claim against its candidate sentences."""
-
-    def __init__(self, facts: ClaimFacts, retrieval: Retrieval, lexicon: Lexicon) -> None:
-        self.facts = facts
-        self.retrieval = retrieval
-        self.lexicon = lexicon
-        self.v: Vocab = vocab_for(lexicon)
-        self.synonyms = lexicon.synonyms
-        self.claim = tokenize(facts.text, lexicon)
-        self.toks = self.claim.toks
-        self.findings: list[Finding] = []
-        self._fit_weights: dict[int, list[float]] = {}
-        self._weights = [self.weight(t) if t.content else 0.0 for t in self.toks]
-        self.sentences = self._candidates()
-        self.units = self._units()
-        self._claim_quantities: list[Quantity] | None = None
-
-    # --- candidates and units --------------------------------------------------------
-
-    def _sentence(self, source: int, index: int) -> _Sentence:
-        sindex: SourceIndex = self.retrieval.sources[source]
-        start, _, text = sindex.quote(index, index)
-        stop = self.lexicon.stop
-        keys = {
-            number_key(k) if k[:1].isdigit() else k for k in sindex.keys(index) if k not in stop
-        }
-        stems = frozenset(stem(k) for k in keys if len(k) >= 6)
-        return _Sentence(source, index, start, text, frozenset(keys), stems, self.lexicon)
-
-    def _candidates(self) -> list[_Sentence]:
-        items = self.facts.items
-        if not items:
-            return []
-        weights = np.array([i.weight for i in items], dtype=np.float64)
-        picked: list[tuple[int, int]] = []
-        for window in self.retrieval.windows:
-            picked.extend((window.source, j) for j in range(window.first, window.last + 1))
-        for s, matrix in enumerate(self.retrieval.presence):
-            if not matrix.shape[1]:
-                continue
-            scores = weights @ matrix
-            for j in np.argsort(-scores, kind="stable")[:CANDIDATES]:
-                if scores[j] > 0:
-                    picked.append((s, int(j)))
-        return [self._sentence(s, j) for s, j in dict.fromkeys(picked)]
-
-    def weight(self, tok: Tok) -> float:
-        if tok.kind in ("num", "ord"):
-            return FACT_WEIGHT
-        weight = self.lexicon.rarity(tok.key)
-        return max(weight, 3.0) if tok.name else weight
-
-    def has(self, sent: _Sentence, tok: Tok) -> bool:
-        """The sentence has the token's word (key, stem or synonym)."""
-        if tok.key in sent.keys:
-            return True
-        if tok.kind != "word":
-            return False
-        if len(tok.key) >= 6 and stem(tok.key) in sent.stems:
-            return True
-        return any(s in sent.keys for s in self.synonyms.get(tok.key, ()))
-
-    def cover(self, sent: _Sentence, lo: int, hi: int) -> float:
-        """Share of the weight of claim tokens lo..hi-1 the sentence has."""
-        total = 0.0
-        got = 0.0
-        for i in range(lo, hi):
-            w = self._weights[i]
-            if w > 0.0:
-                total += w
-                if self.has(sent, self.toks[i]):
-                    got += w
-        return got / total if total > 0 else 0.0
-
-    def check_cover(self, sent: _Sentence, lo: int, hi: int) -> float:
-        """`cover`, leaving out names the sentence lacks but the source gives elsewhere
-        (the context a self-contained claim adds: "The Marlow County budget lowers ...")."""
-        total = 0.0
-        got = 0.0
-        for i in range(lo, hi):
-            w = self._weights[i]
-            if w <= 0.0:
-                continue
-            t = self.toks[i]
-            if self.has(sent, t):
-                total += w
-                got += w
-            elif not (t.name and self.in_sources(t)):
-                total += w
-        return got / total if total > 0 else 0.0
-
-    def in_sources(self, tok: Tok) -> bool:
-        return any(
-            tok.key in index.vocab or bool(index.same_stem(tok.key))
-            for index in self.retrieval.sources
-        )
-
-    def fit(self, sent: _Sentence, lo: int, hi: int) -> float:
-        """How well the sentence restates claim tokens lo..hi-1, for choosing it: words
-        that few sentences of the source have count more ("Condominium prices ... 1.4
-        percent" is the sentence about condominiums, not the one with the town's name)."""
-        weights = self.fit_weights(sent.source)
-        score = 0.0
-        total = 0.0
-        for tok_i in range(lo, hi):
-            weight = weights[tok_i]
-            if weight <= 0.0:
-                continue
-            total += weight
-            if self.has(sent, self.toks[tok_i]):
-                score += weight
-        return score / total if total > 0 else 0.0
-
-    def fit_weights(self, source: int) -> list[float]:
-        """`fit`'s weight of every claim token for the sentences of one source."""
-        cached = self._fit_weights.get(source)
-        if cached is not None:
-            return cached
-        index: SourceIndex = self.retrieval.sources[source]
-        out: list[float] = []
-        for tok_i, tok in enumerate(self.toks):
-            if not tok.content:
-                out.append(0.0)
-                continue
-            if tok.kind in ("num", "ord"):
-                df = len(index.number_postings.get(tok.key.lstrip("#"), ()))
-                weight = 1.5 * FACT_WEIGHT
-            else:
-                hits = index.sentences_with(tok.key)
-                df = 0 if hits is None else len(hits)
-                weight = self.weight(tok)
-                if tok.name:
-                    # who is named may be the very thing the claim changed, and a claim
-                    # names its context ("Maya Okoro ... the Westmere Open final"): names
-                    # only break ties between sentences that restate what was done
-                    weight *= 0.15
-                elif self.verbish(self.toks, tok_i):
-                    weight *= 2.0  # what was done says which sentence restates the clause
-            weight *= math.log(1.0 + (index.size + 1.0) / (df + 1.0))
-            out.append(weight)
-        self._fit_weights[source] = out
-        return out
-
-    def _units(self) -> list[_Unit]:
-        if not self.sentences:
-            return []
-        best: list[tuple[int, int, _Sentence, float]] = []
-        for lo, hi in clause_groups(self.toks):
-            # a sentence restates the clause when it has most of it, or most of what the
-            # clause says its subject did (the subject may be the very thing changed:
-            # "Agency director Marcus Webb said ..." where the source has another speaker)
-            pred = self.after_subject(lo, hi)
-            scored = [
-                (self.fit(s, lo, hi), -k, s, cover)
-                for k, s in enumerate(self.sentences)
-                if (cover := self.check_cover(s, lo, hi)) >= MIN_COVER
-                or (pred > lo and self.check_cover(s, pred, hi) >= PREDICATE_COVER)
-            ]
-            if not scored:
-                continue
-            _, _, sent, cover = max(scored, key=lambda t: (t[0], t[1]))
-            if best and best[-1][2] is sent and best[-1][1] == lo:
-                plo = best[-1][0]
-                best[-1] = (plo, hi, sent, self.cover(sent, plo, hi))
-            else:
-                best.append((lo, hi, sent, cover))
-        return [
-            _Unit(lo, hi, sent, cover, align(self.toks, sent.text.toks, self.synonyms, lo, hi))
-            for lo, hi, sent, cover in best
-        ]
-
-    def after_subject(self, lo: int, hi: int) -> int:
-        """Where a clause's leading name or role ends ("Agency director Marcus Webb")."""
-        k = lo
-        while k < hi and (not self.toks[k].content and self.toks[k].kind == "word"):
-            k += 1
-        start = k
-        while (
-            k < hi
-            and (self.who(self.toks[k]) or (self.toks[k].cap and self.toks[k].kind == "word"))
-            and not self.role_verb(self.toks, k)
-        ):
-            k += 1
-        return k if k > start else lo
-
-    def role_verb(self, toks: Sequence[Tok], i: int) -> bool:
-        """A role noun used as a verb: inflected, before a determiner ("Greg Hollis chairs
-        the committee", "who chaired the panel")."""
-        tok = toks[i]
-        return (
-            tok.kind == "word"
-            and not tok.cap
-            and tok.key in self.v.role_nouns
-            and tok.low != tok.key
-            and i + 1 < len(toks)
-            and toks[i + 1].low in _DETERMINERS
-        )
-
-    # --- helpers ---------------------------------------------------------------------
-
-    def claim_span(self, lo: int, hi: int, left: int = 0, right: int = 0) -> str:
-        return self.claim.span_text(max(0, lo - left), min(len(self.toks), hi + right))
-
-    @staticmethod
-    def sent_span(sent: _Sentence, lo: int, hi: int, left: int = 0, right: int = 0) -> str:
-        return sent.text.span_text(max(0, lo - left), min(len(sent.text.toks), hi + right))
-
-    def add(self, finding: Finding) -> None:
-        """Keep a finding unless one already names the same words of the claim."""
-        value = _fold(finding.claim_value).lower()
-        if finding.contradicts and (
-            value == _fold(finding.source_value).lower()
-            or not value.strip(" ,.;")
-            or not finding.source_value.strip(" ,.;")
-        ):
-            return  # a conflict is told with two different values, or not at all
-        for f in self.findings:
-            other = _fold(f.claim_value).lower()
-            if f.code == finding.code and other == value:
-                return
-            if (
-                f.contradicts
-                and finding.contradicts
-                and value
-                and other
-                and (value in other or other in value)
-            ):
-                return
-        self.findings.append(finding)
-
-    def claim_quantities(self) -> list[Quantity]:
-        if self._claim_quantities is None:
-            self._claim_quantities = extract(self.claim, self.v)
-        return self._claim_quantities
-
-    def sent_quantities(self, sent: _Sentence) -> list[Quantity]:
-        if sent.quantities is None:
-            if sent._text is None and not _figure_trigger(self.v).search(sent.raw):
-                sent.quantities = []  # no figure can start here: not worth tokenising
-            else:
-                sent.quantities = extract(sent.text, self.v)
-        return sent.quantities
-
-    # --- run -------------------------------------------------------------------------
+class _Check(CheckBase):
+    """One claim against its candidate sentences: every family of checks, run in order."""
 
     def run(self) -> list[Finding]:
         self.quotes()
@@ -551,8 +173,6 @@ class _Check:
             self.local_directions()
         self.added()
         return self.findings
-
-    # --- quotations --------------------------------------------------------------------
 
     def quotes(self) -> None:
         quotes = claim_quotes(self.claim.text)
@@ -626,8 +246,6 @@ class _Check:
                 kind="speaker",
             )
         )
-
-    # --- quantities --------------------------------------------------------------------
 
     def quantities(self, unit: _Unit) -> None:
         claim_qs = [
@@ -796,8 +414,6 @@ class _Check:
             s.noun
         )
         return len(c_keys & s_keys)
-
-    # --- polarity ------------------------------------------------------------------------
 
     def polarity(self) -> None:
         pool: list[_Sentence] = []
@@ -1151,38 +767,6 @@ class _Check:
         )
         return has_y and not has_x
 
-    # --- direction -----------------------------------------------------------------------
-
-    def edits(self, unit: _Unit) -> list[_Edit]:
-        """The unit's edits, neighbouring ones (at most two shared words apart) merged; each
-        edit's tokens cut to those near the shared words around it (a long rewording is not
-        read as a swapped word)."""
-        merged: list[_Edit] = []
-        for op in unit.al.ops:
-            c_near = self.near(op.c_lo, op.c_hi)
-            s_near = self.near(op.s_lo, op.s_hi)
-            if (
-                merged
-                and 0 <= op.c_lo - merged[-1].c_hi <= 2
-                and 0 <= op.s_lo - merged[-1].s_hi <= 2
-            ):
-                last = merged[-1]
-                last.c_hi = max(last.c_hi, op.c_hi)
-                last.s_hi = max(last.s_hi, op.s_hi)
-                last.c_idx.extend(c_near)
-                last.s_idx.extend(s_near)
-                last.merged = True
-            else:
-                merged.append(_Edit(op.c_lo, op.c_hi, op.s_lo, op.s_hi, c_near, s_near))
-        return merged
-
-    @staticmethod
-    def near(lo: int, hi: int, reach: int = 3) -> list[int]:
-        """Indices lo..hi-1, or only the first and last `reach` of them when longer."""
-        if hi - lo <= 2 * reach:
-            return list(range(lo, hi))
-        return [*range(lo, lo + reach), *range(hi - reach, hi)]
-
     def directions(self, unit: _Unit) -> None:
         sent = unit.sent
         stoks = sent.text.toks
@@ -1402,15 +986,6 @@ class _Check:
         c = {self.v.places[t.low] for t in c_toks if t.low in self.v.places}
         s = {self.v.places[t.low] for t in s_toks if t.low in self.v.places}
         return any((pair, 1 - side) in s and (pair, side) not in s for pair, side in c)
-
-    # --- roles ---------------------------------------------------------------------------
-
-    def entity(self, tok: Tok) -> bool:
-        """A name, or a noun that names who acts ("parents", "the union")."""
-        return not tok.quoted and tok.kind == "word" and (tok.name or tok.key in self.v.role_nouns)
-
-    def who(self, tok: Tok) -> bool:
-        return self.entity(tok) or (tok.key in self.v.jurisdictions and not tok.quoted)
 
     def roles(self, unit: _Unit) -> None:
         if self.substitutions(unit):
@@ -1842,59 +1417,6 @@ class _Check:
             t.low in ("was", "were", "been", "is", "are", "be", "being") for t in between
         ) or (k >= 1 and toks[k - 1].low.endswith(("ed", "en")))
 
-    def verbish(self, toks: Sequence[Tok], i: int, floaters: bool = True) -> bool:
-        """Token i reads as a verb: inflected as one, or after an auxiliary or 'to' (with
-        `floaters`, also past "each", "also": "could each receive")."""
-        tok = toks[i]
-        if tok.kind != "word" or tok.name or tok.quoted:
-            return False
-        if self.who(tok) and not self.role_verb(toks, i):
-            return False
-        if tok.low in _DETERMINERS or tok.low in _PREPOSITIONS or tok.low in self.v.pronouns:
-            return False  # "to the Status": no verb
-        k = i - 1
-        while floaters and k > 0 and toks[k].low in _FLOATERS:
-            k -= 1  # "could each receive", "also cut"
-        i = k + 1
-        prev = toks[i - 1].low if i else ""
-        if (
-            tok.stop
-            and tok.key not in self.v.speech_verbs
-            and not ((prev in _AUXILIARIES or prev == "to") and tok.low not in _AUXILIARIES)
-        ):
-            return False  # a stop word is a verb only after "will", "to"... ("will take")
-        if prev in _DETERMINERS or prev.endswith("'s") or prev in _PREPOSITIONS:
-            return False
-        low = tok.low
-        if tok.key in self.v.speech_verbs:
-            return True
-        if prev in _AUXILIARIES or prev == "to":
-            return True
-        inflected = (
-            low.endswith("ed")
-            or low in self.v.irregular_past
-            or (low.endswith("s") and tok.key != low and not low.endswith("ss"))
-        )
-        if not inflected:
-            return False
-        if not low.endswith("ed") and low not in self.v.irregular_past:
-            # "-s": a verb has its object or complement next ("holds the record"), a
-            # plural noun a preposition, a conjunction or a stop ("terms like")
-            nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if nxt is None or nxt.kind == "punct" or nxt.low in _NOT_AFTER_VERB:
-                return False
-        # with no auxiliary, only after its subject ("Parents criticized", "who dealt"),
-        # not after a modifier ("a less overexposed image")
-        before = toks[i - 1] if i else None
-        return before is not None and (
-            (before.kind == "word" and not before.stop)
-            or before.low in self.v.pronouns
-            or before.low in self.v.relative_words
-            or before.low in _VERB_JOINERS
-            or before.low in self.v.number_words  # "one in four waited"
-            or before.kind in ("num", "punct")
-        )
-
     def agents(self, unit: _Unit) -> bool:
         """The party right before a shared verb must be the source's party for it.
 
@@ -2231,8 +1753,6 @@ class _Check:
                 k += 1
         return sorted(roles)
 
-    # --- modality ------------------------------------------------------------------------
-
     def modality(self, unit: _Unit) -> None:
         sent = unit.sent
         stoks = sent.text.toks
@@ -2457,8 +1977,6 @@ class _Check:
             if not lows & {"is", "are", "be", "being", "am"} and not participle:
                 return DONE, start
         return NEUTRAL, start
-
-    # --- quantifiers ---------------------------------------------------------------------
 
     def quantifiers(self, unit: _Unit, same_group: bool = False) -> None:
         sent = unit.sent
@@ -2800,8 +2318,6 @@ class _Check:
                 out.add(t.key)
             k += 1
         return out
-
-    # --- added content -------------------------------------------------------------------
 
     def added(self) -> None:
         """What the claim adds that no cited passage states: a record or a superlative, a
@@ -3169,11 +2685,6 @@ def _predicative(toks: Sequence[Tok], i: int) -> bool:
     return False
 
 
-@cache
-def _figure_trigger(v: Vocab) -> re.Pattern[str]:
-    return v.figure_trigger(WORD_QUANTITIES)
-
-
 #: Marks a negation's scope runs through: hyphens, and quotation marks ('is not "going
 #: to keep people from moving"').
 _SCOPE_MARKS = frozenset({"-", "–", '"', "“", "”", "‘", "’"})
@@ -3199,14 +2710,6 @@ def _context_match(
     if not near[side] and len(far[1 - side] & s_far[1 - side]) >= 2:
         return left + right  # the claim's clause ends there: more words before it
     return 0
-
-
-def _contains(toks: Sequence[Tok], words: tuple[str, ...], lo: int, hi: int) -> bool:
-    n = len(words)
-    for k in range(max(0, lo), min(len(toks), hi) - n + 1):
-        if all(toks[k + m].low == w for m, w in enumerate(words)):
-            return True
-    return False
 
 
 #: Content words of the approval axis that may face "for"/"against" ("in favour").
