@@ -15,6 +15,11 @@ restates it best (`align.py`), and the alignment is read for what changed:
 - quotations, word for word, and who said them (`quotes.py`);
 - added content: a record, a cause, a figure or a clause no cited passage states.
 
+Each family is a mixin in a module of its own (`figures.py`, `quotations.py`,
+`polarity.py` with `negations.py`, `direction.py`, `roles.py` with `parties.py`,
+`modality.py`, `quantifiers.py`, `added.py`) over `base.py`, which reads the claim, picks
+its candidate sentences and aligns each clause once for all of them.
+
 Each finding names both sides: the claim's words and the source's. A contradiction is
 only ever reported against a source sentence that restates the rest of the clause.
 """
