@@ -101,7 +101,7 @@ class BoilerplateWords:
 
 @dataclass(frozen=True, slots=True)
 class ContrastWords:
-    """Words of the contradiction checks (`match/lexical/contrast.py`): polarity, direction,
+    """Words of the contradiction checks (`match/lexical/contrast/`): polarity, direction,
     modality, quantifiers, roles, quantities and added content. Words are plain forms (the
     matcher turns them into word keys); phrases are tuples of lower-case words."""
 

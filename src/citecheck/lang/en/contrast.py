@@ -1,5 +1,5 @@
 """English words the contradiction checks read: polarity, direction, modality, quantifiers,
-roles, quantities and added content (`match/lexical/contrast.py` and its helpers).
+roles, quantities and added content (`match/lexical/contrast/` and its helpers).
 
 Everything here is data. Words are written in their plain forms; the matcher turns them
 into word keys (lemma, US spelling) through the `Lexicon`, so "rose", "risen" and

@@ -1,4 +1,4 @@
-"""Signals the judge weighs (the contradictions themselves are found in `contrast.py`).
+"""Signals the judge weighs (the contradictions themselves are found in `contrast/`).
 
 Kept apart from the judge so that the fitting script in `benchmarks/` computes
 exactly the numbers the shipped judge sees.

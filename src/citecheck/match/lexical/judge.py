@@ -55,7 +55,7 @@ class LexicalJudge:
 
     Scores are capped by rules a reader would apply: where the sentence that restates a
     clause of the claim says otherwise (a figure, a date, a polarity, a direction, a role,
-    a quotation, a modality or a quantifier: `contrast.py`) the claim is `contradicted`;
+    a quotation, a modality or a quantifier: `contrast/`) the claim is `contradicted`;
     a fact the claim adds, or a name no cited source mentions, keeps it below `supported`,
     and a claim whose other words one passage backs is `partial` at least.
     """
@@ -212,7 +212,7 @@ class LexicalJudge:
 
 
 def finding_reason(finding: Finding, source_ids: Sequence[str]) -> Reason:
-    """The typed reason of a finding of `contrast.py`."""
+    """The typed reason of a finding of `contrast/`."""
     if finding.code == "added_content":
         return reason("added_content", term=shorten(finding.claim_value, QUOTE_CHARS))
     if finding.code == "quote_absent":

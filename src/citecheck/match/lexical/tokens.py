@@ -1,6 +1,6 @@
 """Claims and source sentences as tokens the contradiction checks can compare.
 
-The judge's retrieval works on bags of word keys; the checks in `contrast.py` need more:
+The judge's retrieval works on bags of word keys; the checks in `contrast/` need more:
 every token in order with its offsets, contractions split ("can't" -> "can" + "not"),
 which tokens stand inside quotation marks or inside a capitalised name (a negation in
 "Nobody Goes Hungry" or in a quoted title negates nothing), and where clauses begin.
