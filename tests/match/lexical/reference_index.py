@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from citecheck.lang import SplitterWords
-from citecheck.match.lexical.normalize import TOKEN, Fact, Lexicon
+from citecheck.match.lexical.normalize import DOTTED, TOKEN, Fact, Lexicon, undotted
 
 # -- the sentence splitter ------------------------------------------------------------
 
@@ -274,6 +274,14 @@ def build_index(text: str, lexicon: Lexicon) -> dict[str, Any]:
             words = [w for w in run.split() if w.lower() not in lexicon.minor]
             if i >= 0 and 2 <= len(words) <= 8:
                 extra_keys.append("".join(w[0] for w in words).lower())
+                extra_where.append(i)
+    # dotted abbreviations count as their letters ("U.S.": "us")
+    dotted = [(m.start(), m.group()) for m in DOTTED.finditer(text)]
+    if dotted:
+        dotted_where = _sentence_of(starts, ends, np.array([p for p, _ in dotted], dtype=np.int64))
+        for (_, abbreviation), i in zip(dotted, dotted_where.tolist(), strict=True):
+            if i >= 0:
+                extra_keys.append(lexicon.word_key(undotted(abbreviation)))
                 extra_where.append(i)
 
     all_keys = [*keys, *extra_keys]

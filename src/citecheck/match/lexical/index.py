@@ -16,7 +16,15 @@ from functools import cache
 import numpy as np
 import numpy.typing as npt
 
-from citecheck.match.lexical.normalize import STEM_LENGTH, TOKEN, Fact, Lexicon, stem
+from citecheck.match.lexical.normalize import (
+    DOTTED,
+    STEM_LENGTH,
+    TOKEN,
+    Fact,
+    Lexicon,
+    stem,
+    undotted,
+)
 from citecheck.parse.sentences import splitter_for
 
 IntArray = npt.NDArray[np.int64]
@@ -242,6 +250,20 @@ def _acronyms(
     return keys, where
 
 
+def _dotted(
+    text: str, lexicon: Lexicon, starts: IntArray, ends: IntArray
+) -> tuple[list[str], list[int]]:
+    """Keys of dotted abbreviations ("U.S.": "us") and their sentence numbers, so that a
+    claim's "US" is found where the source writes "U.S."."""
+    found = list(DOTTED.finditer(text)) if "." in text else []
+    if not found:
+        return [], []
+    offsets = np.fromiter(map(re.Match.start, found), dtype=np.int64, count=len(found))
+    where = _sentence_of(starts, ends, offsets).tolist()
+    keys = [lexicon.word_key(undotted(m.group())) for m in found]
+    return [k for k, i in zip(keys, where, strict=True) if i >= 0], [i for i in where if i >= 0]
+
+
 def _postings(
     ids: IntArray, sentences: IntArray, n_keys: int, n_sent: int
 ) -> tuple[IntArray, IntArray]:
@@ -286,8 +308,12 @@ def build_index(text: str, lexicon: Lexicon) -> SourceIndex:
     # Word keys, through the lexicon's cache.
     keys = lexicon.keys_of(tokens)
 
-    # Acronyms of capitalised runs count as words of their sentence ("ILO").
+    # Acronyms of capitalised runs count as words of their sentence ("ILO"), and so do
+    # dotted abbreviations without their dots ("U.S." is "US").
     extra_keys, extra_where = _acronyms(text, lexicon, starts, ends)
+    dotted_keys, dotted_where = _dotted(text, lexicon, starts, ends)
+    extra_keys += dotted_keys
+    extra_where += dotted_where
 
     # Key ids in order of first appearance: the tokens' keys, then acronyms.
     vocab = dict(zip(dict.fromkeys(itertools.chain(keys, extra_keys)), itertools.count()))

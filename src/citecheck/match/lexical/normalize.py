@@ -25,6 +25,16 @@ from citecheck.lang.nlp import get_nlp
 #: Word tokens as the matcher sees them (numbers keep their inner commas and points).
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
+#: A dotted abbreviation or initials ("U.S.", "E.U.", "Ph.D.", "J. K."): read as one word,
+#: its letters, so that "U.S." is the "US" a claim names.
+DOTTED = re.compile(r"(?<![^\W\d_])(?:[A-Z]\.(?: ?[A-Z]\.)+|[A-Z][a-z]\.(?:[A-Z]\.)+)")
+
+
+def undotted(abbreviation: str) -> str:
+    """The letters of a dotted abbreviation: "U.S." is "US", "J. K." "JK"."""
+    return "".join(abbreviation.replace(".", "").split())
+
+
 #: The rarest word weighs this much (`Lexicon.rarity`); features scale by it.
 MAX_RARITY = 7.0
 #: A number or a date weighs this much: a changed figure matters like a rare word.

@@ -14,10 +14,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from citecheck.match.lexical.normalize import Lexicon
+from citecheck.match.lexical.normalize import DOTTED, Lexicon, undotted
 
 _TOK = re.compile(
-    r"\d+(?:st|nd|rd|th)(?![\w])"  # ordinals ("78th")
+    DOTTED.pattern  # "U.S.": one word, so that "U.S." and "US" are one party, never "U"
+    + r"|\d+(?:st|nd|rd|th)(?![\w])"  # ordinals ("78th")
     r"|\d+(?:[.,]\d+)*"  # numbers
     r"|[^\W\d_]+(?:['’][^\W\d_]+)*"  # words, with inner apostrophes ("don't", "Hale's")
     r"|\.\.\.|…|--"
@@ -152,6 +153,9 @@ def tokenize(text: str, lexicon: Lexicon) -> Text:
         if not raw[0].isalpha():
             toks.append(Tok(raw, raw, raw, start, m.end(), "punct"))
             continue
+        if "." in raw:
+            toks.append(_dotted(raw, start, lexicon))
+            continue
         low = raw.lower()
         if "'" not in low and "’" not in low and low != "cannot":
             # a plain word (most of them): one token
@@ -202,6 +206,13 @@ def tokenize(text: str, lexicon: Lexicon) -> Text:
     out = Text(text, toks, quote_spans(text))
     _mark(out, lexicon)
     return out
+
+
+def _dotted(raw: str, start: int, lexicon: Lexicon) -> Tok:
+    """A dotted abbreviation as one capitalised word (never a stop word: "U.S." is not "us")."""
+    return Tok(
+        raw, raw.lower(), lexicon.word_key(undotted(raw)), start, start + len(raw), "word", True
+    )
 
 
 def _mark(text: Text, lexicon: Lexicon) -> None:
