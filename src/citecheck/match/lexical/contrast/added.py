@@ -225,6 +225,8 @@ class AddedChecks(FigureChecks):
             hi += 1
         while hi - 1 > i and not self.toks[hi - 1].content:
             hi -= 1
+        while lo < i and self.toks[lo].kind == "punct":
+            lo += 1  # the stray mark of "Peoples' activities": not a word the claim adds
         return lo, hi
 
     def already_named(self, text: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import numpy as np
@@ -95,6 +95,20 @@ class _Edit:
 
 def _fold(text: str) -> str:
     return " ".join(text.split())
+
+
+def _trimmed(finding: Finding) -> Finding:
+    """The finding with the separators a span caught at its edges cut (", up 40.6" is told
+    as "up 40.6"): a reason quotes words, not the comma before them."""
+    claim = finding.claim_value.lstrip(_EDGE).rstrip(_EDGE)
+    source = finding.source_value.lstrip(_EDGE).rstrip(_EDGE)
+    if (claim, source) == (finding.claim_value, finding.source_value):
+        return finding
+    return replace(finding, claim_value=claim, source_value=source)
+
+
+#: Separators a shown value never starts or ends with.
+_EDGE = " ,;:"
 
 
 @cache
@@ -295,6 +309,7 @@ class CheckBase(Grammar):
 
     def add(self, finding: Finding) -> None:
         """Keep a finding unless one already names the same words of the claim."""
+        finding = _trimmed(finding)
         value = _fold(finding.claim_value).lower()
         if finding.contradicts and (
             value == _fold(finding.source_value).lower()
