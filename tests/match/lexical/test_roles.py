@@ -82,3 +82,32 @@ def test_name_spelt_with_small_capitalised_words_is_a_party() -> None:
         "No Way Out",
         "Ivo Marsh",
     )
+
+
+STAFF = (
+    "Ines Marlowe, a reporter covering Peru and Central America who works at the Harlow "
+    "Courier, was hurt on Monday. Colleagues from Quito flew in to see her."
+)
+
+
+def test_name_in_the_place_of_another_is_a_changed_party() -> None:
+    """'Peru and Quito' where the source has 'Peru and Central America': a name put between
+    the same words, though the source names Quito elsewhere."""
+    claim = (
+        "Ines Marlowe, a reporter covering Peru and Quito who works at the Harlow Courier, "
+        "was hurt on Monday."
+    )
+    verdict = Harness({"1": STAFF}).check(claim)
+    assert verdict.status is Status.CONTRADICTED, messages(verdict)
+    (conflict,) = [r for r in verdict.reasons if r.code == "role_conflict"]
+    assert conflict.params["claim_value"] == "Quito"
+    assert conflict.params["source_value"] == "Central America"
+
+
+def test_same_name_in_its_place_is_backed() -> None:
+    claim = (
+        "Ines Marlowe, a reporter covering Peru and Central America who works at the Harlow "
+        "Courier, was hurt on Monday."
+    )
+    verdict = Harness({"1": STAFF}).check(claim)
+    assert verdict.status is Status.SUPPORTED, messages(verdict)

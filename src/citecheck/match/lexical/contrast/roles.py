@@ -12,6 +12,13 @@ from citecheck.match.lexical.contrast.words import _DETERMINERS, _PREPOSITIONS
 from citecheck.match.lexical.normalize import stem
 from citecheck.match.lexical.tokens import Tok
 
+#: A renamed party is read only in a clause of at least this many content words,
+RENAME_MIN_WORDS = 5
+#: ... this share of which the sentence aligns;
+RENAME_ALIGNED = 0.8
+#: and neither name stands within this many words of the other side's edit.
+RENAME_REACH = 2
+
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "became", "become", "as"})
 
 
@@ -30,6 +37,38 @@ def _predicative(toks: Sequence[Tok], i: int) -> bool:
             return False  # "paid mostly by a federal grant": an agent after "by"
         k -= 1
     return False
+
+
+def _cap_runs(
+    toks: Sequence[Tok], lo: int, hi: int, dates: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Runs of one to four capitalised words in lo..hi-1 holding a name (not a sentence's
+    first word, a date or a quotation)."""
+
+    def cap(t: Tok) -> bool:
+        return t.is_word and t.cap and not t.quoted and not t.sentence_start and t.low not in dates
+
+    runs: list[tuple[int, int]] = []
+    i = lo
+    while i < hi:
+        if not cap(toks[i]):
+            i += 1
+            continue
+        j = i
+        while j < hi and cap(toks[j]):
+            j += 1
+        if j - i <= 4 and any(t.name for t in toks[i:j]):
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+def _context(toks: Sequence[Tok], run: tuple[int, int], lo: int, hi: int) -> tuple[str, ...]:
+    """The keys of the two words before a run and the two after it (punctuation left out;
+    "" past the clause's ends): the slot the run fills."""
+    before = [t.key for t in toks[lo : run[0]] if t.kind != "punct"][-2:]
+    after = [t.key for t in toks[run[1] : hi] if t.kind != "punct"][:2]
+    return (*([""] * (2 - len(before))), *before, *after, *([""] * (2 - len(after))))
 
 
 def _name_head(toks: Sequence[Tok], run: tuple[int, int]) -> int:
@@ -51,6 +90,8 @@ class RoleChecks(PartyReading):
         if self.agents(unit):
             return
         if self.name_clash(unit):
+            return
+        if self.renamed(unit):
             return
         self.titles(unit)
 
@@ -111,6 +152,66 @@ class RoleChecks(PartyReading):
             )
             return True
         return False
+
+    def renamed(self, unit: _Unit) -> bool:
+        """A name put in the very place of another, between the same words, in a sentence
+        that otherwise says the same ("specializing in Cuba and Eneida Toner" / "in Cuba
+        and Latin America"), even when the source names the claim's party elsewhere."""
+        if not self.restated(unit):
+            return False
+        sent = unit.sent
+        stoks = sent.text.toks
+        s_runs = _cap_runs(stoks, 0, len(stoks), self.lexicon.date_words)
+        for c_run in _cap_runs(self.toks, unit.lo, unit.hi, self.lexicon.date_words):
+            context = _context(self.toks, c_run, unit.lo, unit.hi)
+            for s_run in s_runs:
+                if _context(stoks, s_run, 0, len(stoks)) == context and self.other_name(
+                    unit, c_run, s_run
+                ):
+                    self.add(
+                        Finding(
+                            "role_conflict",
+                            sent.source,
+                            self.claim_span(*c_run),
+                            self.sent_span(sent, *s_run),
+                            True,
+                            kind="name",
+                        )
+                    )
+                    return True
+        return False
+
+    def restated(self, unit: _Unit) -> bool:
+        """The sentence aligns nearly every content word of the clause."""
+        content = [i for i in range(unit.lo, unit.hi) if self.toks[i].content]
+        aligned = [i for i in content if i in unit.al.c2s]
+        return len(content) >= RENAME_MIN_WORDS and len(aligned) >= RENAME_ALIGNED * len(content)
+
+    def other_name(self, unit: _Unit, c_run: tuple[int, int], s_run: tuple[int, int]) -> bool:
+        """Two names that cannot be one: other words, no acronym or synonym of each other,
+        neither next to the other side's (a list in another order)."""
+        stoks = unit.sent.text.toks
+        c_keys = {t.key for t in self.toks[c_run[0] : c_run[1]]}
+        s_keys = {t.key for t in stoks[s_run[0] : s_run[1]]}
+        c_extra, s_extra = c_keys - s_keys, s_keys - c_keys
+        if not c_extra or not s_extra:
+            return False
+        near_s = {t.key for t in stoks[max(0, s_run[0] - RENAME_REACH) : s_run[1] + RENAME_REACH]}
+        lo, hi = max(unit.lo, c_run[0] - RENAME_REACH), min(unit.hi, c_run[1] + RENAME_REACH)
+        near_c = {t.key for t in self.toks[lo:hi]}
+        if c_extra & near_s or s_extra & near_c:
+            return False
+        c_idx, s_idx = list(range(*c_run)), list(range(*s_run))
+        if _acronym_pair(self.toks, c_idx, stoks, s_idx) or _acronym_pair(
+            stoks, s_idx, self.toks, c_idx
+        ):
+            return False
+        return not any(
+            same_word(self.toks[a], stoks[b], self.synonyms) or a_key[:4] == b_key[:4]
+            for a in c_idx
+            for b in s_idx
+            if (a_key := self.toks[a].key) in c_extra and (b_key := stoks[b].key) in s_extra
+        )
 
     def substitutions(self, unit: _Unit, beside_verb: bool = False) -> bool:
         """An edit that puts another name, role or body in the slot of the source's (with
