@@ -307,6 +307,27 @@ class CheckBase(Grammar):
     def sent_span(sent: _Sentence, lo: int, hi: int, left: int = 0, right: int = 0) -> str:
         return sent.text.span_text(max(0, lo - left), min(len(sent.text.toks), hi + right))
 
+    def add_conflict(
+        self,
+        code: str,
+        sent: _Sentence,
+        claim: tuple[int, ...],
+        source: tuple[int, ...],
+        kind: str,
+    ) -> None:
+        """`add` a conflict between claim tokens and sentence tokens, each given as
+        `claim_span`'s (lo, hi[, left, right]): the one shape every family reports in."""
+        self.add(
+            Finding(
+                code,
+                sent.source,
+                self.claim_span(*claim),
+                self.sent_span(sent, *source),
+                True,
+                kind=kind,
+            )
+        )
+
     def add(self, finding: Finding) -> None:
         """Keep a finding unless one already names the same words of the claim."""
         finding = _trimmed(finding)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from citecheck.match.lexical.align import same_word
-from citecheck.match.lexical.contrast.base import CheckBase, Finding, _Sentence, _Unit
+from citecheck.match.lexical.contrast.base import CheckBase, _Sentence, _Unit
 from citecheck.match.lexical.contrast.words import _DETERMINERS, _PREPOSITIONS
 from citecheck.match.lexical.tokens import Tok
 from citecheck.match.lexical.vocab import Vocab
@@ -140,41 +140,28 @@ class DirectionChecks(CheckBase):
                     pair = None
             if pair is not None:
                 ci, sj = pair
-                self.add(
-                    Finding(
-                        "direction_conflict",
-                        sent.source,
-                        self.claim_span(ci, ci + 1, 1, 1),
-                        self.sent_span(sent, sj, sj + 1, 1, 1),
-                        True,
-                        kind="direction",
-                    )
+                self.add_conflict(
+                    "direction_conflict", sent, (ci, ci + 1, 1, 1), (sj, sj + 1, 1, 1), "direction"
                 )
                 return
             if self.places(c_toks, s_toks):
-                self.add(
-                    Finding(
-                        "role_conflict",
-                        sent.source,
-                        self.claim_span(c_lo, c_hi, 0, 1),
-                        self.sent_span(sent, s_lo, min(s_hi, s_lo + 4), 0, 1),
-                        True,
-                        kind="place",
-                    )
+                self.add_conflict(
+                    "role_conflict",
+                    sent,
+                    (c_lo, c_hi, 0, 1),
+                    (s_lo, min(s_hi, s_lo + 4), 0, 1),
+                    "place",
                 )
                 return
             for ci in c_idx:
                 for sj in s_idx:
                     if _prefix_opposite(_joined(self.toks, ci), _joined(stoks, sj), self.v):
-                        self.add(
-                            Finding(
-                                "polarity_conflict",
-                                sent.source,
-                                self.claim_span(ci, ci + 1, 0, 1),
-                                self.sent_span(sent, sj, sj + 1, 0, 1),
-                                True,
-                                kind="prefix",
-                            )
+                        self.add_conflict(
+                            "polarity_conflict",
+                            sent,
+                            (ci, ci + 1, 0, 1),
+                            (sj, sj + 1, 0, 1),
+                            "prefix",
                         )
                         return
 
@@ -246,15 +233,8 @@ class DirectionChecks(CheckBase):
                         best = (score, sent, j)
             if best is not None and best[0] > same:
                 _, sent, j = best
-                self.add(
-                    Finding(
-                        "direction_conflict",
-                        sent.source,
-                        self.claim_span(i, i + 1, 1, 1),
-                        self.sent_span(sent, j, j + 1, 1, 1),
-                        True,
-                        kind="direction",
-                    )
+                self.add_conflict(
+                    "direction_conflict", sent, (i, i + 1, 1, 1), (j, j + 1, 1, 1), "direction"
                 )
                 return
 

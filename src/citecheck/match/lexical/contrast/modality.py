@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from citecheck.match.lexical.contrast.base import CheckBase, Finding, _Unit
+from citecheck.match.lexical.contrast.base import CheckBase, _Unit
 from citecheck.match.lexical.contrast.words import _ADVERBS, _AUXILIARIES, _contains
 from citecheck.match.lexical.tokens import Tok
 
@@ -98,16 +98,7 @@ class ModalityChecks(CheckBase):
                 continue
             c_lo, c_hi = self.cue_span(self.toks, c_cues[0], unit.hi)
             s_lo, s_hi = self.cue_span(stoks, s_cues[0], len(stoks))
-            self.add(
-                Finding(
-                    "modality_conflict",
-                    sent.source,
-                    self.claim_span(c_lo, c_hi),
-                    self.sent_span(sent, s_lo, s_hi),
-                    True,
-                    kind="modality",
-                )
-            )
+            self.add_conflict("modality_conflict", sent, (c_lo, c_hi), (s_lo, s_hi), "modality")
             return
         for i in range(unit.lo, unit.hi):
             j = unit.al.c2s.get(i)
@@ -129,15 +120,8 @@ class ModalityChecks(CheckBase):
                 continue
             if self.cue_before(stoks, s_lo, c_mod) or self.cue_before(self.toks, c_lo, s_mod):
                 continue  # the other side has that cue too, further from the verb
-            self.add(
-                Finding(
-                    "modality_conflict",
-                    sent.source,
-                    self.claim_span(c_lo, i + 1, 0, 1),
-                    self.sent_span(sent, s_lo, j + 1, 0, 1),
-                    True,
-                    kind="modality",
-                )
+            self.add_conflict(
+                "modality_conflict", sent, (c_lo, i + 1, 0, 1), (s_lo, j + 1, 0, 1), "modality"
             )
             return
 

@@ -140,16 +140,7 @@ class RoleChecks(PartyReading):
                 if self.toks[a].key in c_extra and stoks[b].key in s_extra
             ):
                 continue
-            self.add(
-                Finding(
-                    "role_conflict",
-                    sent.source,
-                    self.claim_span(*c_run),
-                    self.sent_span(sent, *s_run),
-                    True,
-                    kind="name",
-                )
-            )
+            self.add_conflict("role_conflict", sent, c_run, s_run, "name")
             return True
         return False
 
@@ -168,16 +159,7 @@ class RoleChecks(PartyReading):
                 if _context(stoks, s_run, 0, len(stoks)) == context and self.other_name(
                     unit, c_run, s_run
                 ):
-                    self.add(
-                        Finding(
-                            "role_conflict",
-                            sent.source,
-                            self.claim_span(*c_run),
-                            self.sent_span(sent, *s_run),
-                            True,
-                            kind="name",
-                        )
-                    )
+                    self.add_conflict("role_conflict", sent, c_run, s_run, "name")
                     return True
         return False
 
@@ -261,16 +243,7 @@ class RoleChecks(PartyReading):
                 c_end += 1
             while s_end < len(stoks) and self.who(stoks[s_end]) and s_end - s_hi < 3:
                 s_end += 1
-            self.add(
-                Finding(
-                    "role_conflict",
-                    sent.source,
-                    self.claim_span(c_lo, c_end),
-                    self.sent_span(sent, s_lo, s_end),
-                    True,
-                    kind="party",
-                )
-            )
+            self.add_conflict("role_conflict", sent, (c_lo, c_end), (s_lo, s_end), "party")
             return True
         return False
 
@@ -565,14 +538,11 @@ class RoleChecks(PartyReading):
                 same_word(self.toks[a], stoks[b], self.synonyms) for a in c_roles for b in s_roles
             ):
                 continue
-            self.add(
-                Finding(
-                    "role_conflict",
-                    sent.source,
-                    self.claim_span(min(c_roles), max(max(c_roles), i) + 1),
-                    self.sent_span(sent, min(s_roles), max(max(s_roles), j) + 1),
-                    True,
-                    kind="role",
-                )
+            self.add_conflict(
+                "role_conflict",
+                sent,
+                (min(c_roles), max(max(c_roles), i) + 1),
+                (min(s_roles), max(max(s_roles), j) + 1),
+                "role",
             )
             return
