@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from citecheck.match.lexical.tokens import Text, Tok
 from citecheck.match.lexical.vocab import Vocab
@@ -59,13 +59,18 @@ class Quantity:
     value2: float = 0.0  # a tally's second figure; a monthday's day (0: no day)
     unit: str = ""  # currency code, "%"/"pp", a measure's dimension, a relative date's unit
     unit_word: str = ""  # the unit or currency as written ("miles", "euros")
-    bound: str = ""  # "approx", "below", "above", "min", "max", "under"
+    bound: str = ""  # "approx", "below", "above", "min", "max", "under", or a range's end
     per: str = ""  # the rate's denominator ("year", "litre")
     noun: frozenset[str] = frozenset()  # keys of the words it counts ("deputy")
     total: float | None = None  # "two of the four": 4
     sig: int = 0  # significant digits as written (rounding tolerance)
     factor: float = 1.0  # a measure's unit in its dimension's base unit (km: 1000)
     excluded: bool = False  # a dateline or a label: never compared
+    shown: tuple[int, int] | None = None  # a range's end: the whole range, as a reason shows it
+
+    def span(self) -> tuple[int, int]:
+        """The tokens a reason quotes for this figure (a range's end: the whole range)."""
+        return self.shown or (self.lo, self.hi)
 
     def family(self) -> str:
         """What must match for two quantities to be compared at all."""
@@ -395,6 +400,25 @@ class _Scanner:
                 other = self.toks[j + 1]
                 if other.kind == "num" and self.adjacent(j + 1):
                     return self.dash_pair(i, value, j + 1)
+            # "10 to 12 million euros", "3% to 5%": a range, unless it is a change ("from")
+            if raw.isdigit() or raw.replace(",", "").replace(".", "", 1).isdigit():
+                k = j + 1 if self.low(j) == "%" else j
+                if (
+                    self.low(k) == "to"
+                    and k + 1 < len(self.toks)
+                    and self.toks[k + 1].kind == "num"
+                    and (self.low(k + 2) == "%" if k > j else self.unit_follows(k + 2))
+                    and "from" not in {self.low(i - 1), self.low(i - 2)}
+                ):
+                    return self.dash_pair(i, value, k + 1)
+            # "1 – 3 months": an en dash between spaces, a unit after, is a range too
+            if (
+                self.low(j) == "–"
+                and j + 1 < len(self.toks)
+                and self.toks[j + 1].kind == "num"
+                and self.unit_follows(j + 2)
+            ):
+                return self.dash_pair(i, value, j + 1)
             if (
                 raw.isdigit()
                 and _YEAR_RANGE[0] <= int(raw) <= _YEAR_RANGE[1]
@@ -458,6 +482,31 @@ class _Scanner:
         if small and (self.tally_context(i) or series or after_series or alone):
             self.add(Quantity("tally", max(first, second), i, end, value2=min(first, second)))
             return end
+        # a range whose unit follows its second figure ("32-37%", "10-12 million euros"):
+        # the unit is both ends', so each end is a figure of that kind
+        if self.unit_follows(end):
+            bound, blo = self.bound_before(i)
+            stop = self.after_number(second, end, blo, _sig_digits(second_raw), bound)
+            last = self.out[-1] if self.out else None
+            if last is not None and last.kind != "count" and last.lo <= k < last.hi:
+                # each end bounds the figure: at least the first, at most the second
+                # (a bound written before the range, "about 40-45 km", stays on both)
+                scale = last.value / second if second else 1.0
+                low, high = (last.bound, last.bound) if last.bound else (RANGE_LOW, RANGE_HIGH)
+                whole = (min(last.lo, i), last.hi)
+                self.out[-1] = replace(last, lo=k, bound=high, shown=whole)
+                self.add(
+                    replace(
+                        last,
+                        value=first * scale,
+                        lo=whole[0],
+                        hi=i + 1,
+                        bound=low,
+                        shown=whole,
+                    )
+                )
+            self.used.update(range(i, stop or end))
+            return stop or end
         # a range: two figures of the same kind ("2000-2020", "40,000-45,000")
         for value, a, b in ((first, i, i + 1), (second, k, k + 1)):
             if float(value).is_integer() and _YEAR_RANGE[0] <= value <= _YEAR_RANGE[1]:
@@ -758,6 +807,9 @@ def extract(text: Text, vocab: Vocab) -> list[Quantity]:
 
 # --- comparison ----------------------------------------------------------------------------
 
+#: The bounds of a range's two ends ("32-37%": at least 32%, at most 37%).
+RANGE_LOW, RANGE_HIGH = "range_low", "range_high"
+
 _UP = frozenset({"above", "min"})
 _DOWN = frozenset({"below", "under", "max"})
 
@@ -796,6 +848,12 @@ def values_agree(claim: Quantity, source: Quantity) -> bool:
         return claim.unit == source.unit
     bound = claim.bound
     tol = _tolerance(claim)
+    if bound in (RANGE_LOW, RANGE_HIGH):
+        if source.bound in (RANGE_LOW, RANGE_HIGH):
+            return source.bound == bound and _rounds_to(claim, s)  # end against the same end
+        return s >= c if bound == RANGE_LOW else s <= c  # a figure inside the range
+    if source.bound in (RANGE_LOW, RANGE_HIGH):
+        return _rounds_to(claim, s)  # a figure against a range's end
     if bound in ("above",):
         return s > c or (s == c and source.bound in _UP)
     if bound == "min":

@@ -88,11 +88,38 @@ class Text:
     quotes: list[tuple[int, int]] = field(default_factory=list)  # char spans inside marks
 
     def span_text(self, lo: int, hi: int) -> str:
-        """The text of tokens lo..hi-1 as written (empty when the range is empty)."""
+        """The text of tokens lo..hi-1 as written, widened to whole words (a reason quotes
+        "I'll send", "long-term", "30-Jun-2021", never "'ll send" or "long-"); empty when the
+        range is empty."""
         if hi <= lo or lo >= len(self.toks):
             return ""
         hi = min(hi, len(self.toks))
-        return " ".join(self.text[self.toks[lo].start : self.toks[hi - 1].end].split())
+        start = _word_start(self.text, self.toks[lo].start)
+        end = _word_end(self.text, self.toks[hi - 1].end)
+        return " ".join(self.text[start:end].split())
+
+
+#: Marks that join the parts of one word ("I'll", "long-term"), never a quotation's edge.
+_WORD_JOINERS = frozenset("'’-")
+
+
+def _word_start(text: str, i: int) -> int:
+    """Back from `i` to the start of the word `i` is inside."""
+    while i > 0 and (
+        text[i - 1].isalnum() or (text[i - 1] in _WORD_JOINERS and i > 1 and text[i - 2].isalnum())
+    ):
+        i -= 1
+    return i
+
+
+def _word_end(text: str, j: int) -> int:
+    """On from `j` to the end of the word `j` is inside."""
+    n = len(text)
+    while j < n and (
+        text[j].isalnum() or (text[j] in _WORD_JOINERS and j + 1 < n and text[j + 1].isalnum())
+    ):
+        j += 1
+    return j
 
 
 def number_key(text: str) -> str:

@@ -100,14 +100,15 @@ def _fold(text: str) -> str:
 def _trimmed(finding: Finding) -> Finding:
     """The finding with the separators a span caught at its edges cut (", up 40.6" is told
     as "up 40.6"): a reason quotes words, not the comma before them."""
-    claim = finding.claim_value.lstrip(_EDGE).rstrip(_EDGE)
-    source = finding.source_value.lstrip(_EDGE).rstrip(_EDGE)
+    claim = finding.claim_value.lstrip(_EDGE + ".").rstrip(_EDGE)
+    source = finding.source_value.lstrip(_EDGE + ".").rstrip(_EDGE)
     if (claim, source) == (finding.claim_value, finding.source_value):
         return finding
     return replace(finding, claim_value=claim, source_value=source)
 
 
-#: Separators a shown value never starts or ends with.
+#: Separators a shown value never starts or ends with (nor starts with a full stop: a
+#: value may end with one, as "U.S." does).
 _EDGE = " ,;:"
 
 

@@ -8,7 +8,14 @@ from collections.abc import Sequence
 
 from citecheck.match.lexical.contrast.base import Finding, _Sentence, _Unit
 from citecheck.match.lexical.contrast.parties import PartyReading
-from citecheck.match.lexical.quantities import Quantity, canonical_number, compare, same_thing
+from citecheck.match.lexical.quantities import (
+    RANGE_HIGH,
+    RANGE_LOW,
+    Quantity,
+    canonical_number,
+    compare,
+    same_thing,
+)
 
 #: What a vote's figures count besides its voters.
 _VOTE_NOUNS = frozenset({"vote", "member", "seat", "ballot", "majority", "minority"})
@@ -89,8 +96,8 @@ class FigureChecks(PartyReading):
                 Finding(
                     difference.code,
                     where.source,
-                    self.claim.span_text(q.lo, q.hi),
-                    where.text.span_text(rival.lo, rival.hi),
+                    self.claim.span_text(*q.span()),
+                    where.text.span_text(*rival.span()),
                     True,
                     kind=difference.kind,
                 )
@@ -152,6 +159,11 @@ class FigureChecks(PartyReading):
     ) -> Quantity | None:
         if not rivals:
             return None
+        # a range's end against the same end of the source's range ("32-37%" / "42-47%")
+        if q.bound in (RANGE_LOW, RANGE_HIGH):
+            same_end = [s for _, s in rivals if s.bound == q.bound]
+            if len(same_end) == 1:
+                return same_end[0]
         # the source's figure in the same slot: in the edit that holds the claim's figure
         for op in unit.al.ops:
             if op.c_lo <= q.lo < max(op.c_hi, op.c_lo + 1) and op.tag == "replace":

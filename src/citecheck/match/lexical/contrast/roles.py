@@ -39,14 +39,12 @@ def _predicative(toks: Sequence[Tok], i: int) -> bool:
     return False
 
 
-def _cap_runs(
-    toks: Sequence[Tok], lo: int, hi: int, dates: frozenset[str]
-) -> list[tuple[int, int]]:
+def _cap_runs(toks: Sequence[Tok], lo: int, hi: int, skip: frozenset[str]) -> list[tuple[int, int]]:
     """Runs of one to four capitalised words in lo..hi-1 holding a name (not a sentence's
-    first word, a date or a quotation)."""
+    first word, a quotation, or a word of `skip`: dates, and pronouns such as "I")."""
 
     def cap(t: Tok) -> bool:
-        return t.is_word and t.cap and not t.quoted and not t.sentence_start and t.low not in dates
+        return t.is_word and t.cap and not t.quoted and not t.sentence_start and t.low not in skip
 
     runs: list[tuple[int, int]] = []
     i = lo
@@ -152,8 +150,9 @@ class RoleChecks(PartyReading):
             return False
         sent = unit.sent
         stoks = sent.text.toks
-        s_runs = _cap_runs(stoks, 0, len(stoks), self.lexicon.date_words)
-        for c_run in _cap_runs(self.toks, unit.lo, unit.hi, self.lexicon.date_words):
+        skip = self.lexicon.date_words | self.v.pronouns
+        s_runs = _cap_runs(stoks, 0, len(stoks), skip)
+        for c_run in _cap_runs(self.toks, unit.lo, unit.hi, skip):
             context = _context(self.toks, c_run, unit.lo, unit.hi)
             for s_run in s_runs:
                 if _context(stoks, s_run, 0, len(stoks)) == context and self.other_name(
