@@ -172,13 +172,15 @@ def measure_tasks(executor: Executor, count: int) -> float:
 
 def run_mode(root: Path, mode: str, chunk_size: int) -> dict[str, Any]:
     import citecheck
-    from citecheck import BatchStats, Job
+    from citecheck import BatchStats, Job, Options
 
     articles = sorted((root / "articles").glob("*.md"))
     jobs = [Job(path) for path in articles]
     machine = ceiling()
     started = time.perf_counter()
-    engine = citecheck.Checker()
+    # The archive lives in a scratch folder, not a git work tree: its own root is the
+    # source root (issue 14 confines the files an article names to it).
+    engine = citecheck.Checker(Options(source_root=root))
     with executor_for(mode) as executor:
         if executor is not None:
             list(executor.map(_warm, [0.5, 0.5]))
@@ -255,8 +257,9 @@ def table(
     lines = [
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, {os.cpu_count()} "
         f"cores, Python {platform.python_version()}, load average {load:.1f}; "
-        f"{built['articles']:,} articles, {built['claims']:,} claims, {built['citations']:,} "
-        f"citations of {built['sources']:,} distinct sources; {chunk_size} articles per task; "
+        f"{built['articles']:,} articles, {built['claims']:,} claims drawn, "
+        f"{built['citations']:,} references listed to {built['sources']:,} distinct sources "
+        f"(only those a claim cites are loaded); {chunk_size} articles per task; "
         f"best wall time of {repeat} run(s) per mode, the modes taking turns.",
         "",
         "| run | wall s | articles/s | claims/s | × serial | CPU s | × serial, CPU-bound | "
@@ -309,7 +312,7 @@ def cpu_of(row: dict[str, Any]) -> float:
     """CPU seconds the run used: the parent's, plus the workers' when they are others."""
     if row["mode"] == "serial":
         return float(row["parent_cpu"])
-    return float(row["parent_cpu"]) + sum(w["cpu"] for w in row["workers"].values())
+    return float(row["parent_cpu"]) + sum(float(w["cpu"]) for w in row["workers"].values())
 
 
 def write_results(text: str) -> None:
