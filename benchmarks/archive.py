@@ -237,6 +237,12 @@ def measure(root: Path, mode: str, chunk_size: int) -> dict[str, Any]:
     if done.returncode != 0:
         raise SystemExit(f"{mode} failed:\n{done.stderr[-4000:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    if not result["loads"] or result["failed"]:
+        # a run that loaded no source measures parsing only: say so rather than print it
+        raise SystemExit(
+            f"{mode}: {result['loads']} sources loaded, {result['failed']} articles failed; "
+            "the archive's references are not being read (source root?)"
+        )
     return result
 
 
