@@ -12,16 +12,14 @@ of the reports, so the same audit gives the same bytes.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
 
 from citecheck.render import RenderOptions
 from citecheck.render.escape import html_text
 from citecheck.render.labels import LOOKS, article_name, look, reason, shorten
+from citecheck.render.pageassets import csp_source, stylesheet
 from citecheck.report import ClaimResult, Report, Status
 
 #: Sources listed in the "sources that fail most" table.
@@ -46,10 +44,10 @@ def render_archive(
 
     `failures` are (article, why) pairs for articles that could not be checked.
     """
-    css = _asset()
+    css = stylesheet("archive.css")
     page_title = title if title is not None else f"Citation audit of {len(reports)} articles"
     order = sorted(range(len(reports)), key=lambda i: _rank(reports[i], i))
-    csp = f"default-src 'none'; style-src '{_sha256(css)}'; base-uri 'none'; form-action 'none'"
+    csp = f"default-src 'none'; style-src '{csp_source(css)}'; base-uri 'none'; form-action 'none'"
     return "".join(
         [
             "<!DOCTYPE html>\n",
@@ -73,16 +71,6 @@ def render_archive(
             "</body>\n</html>\n",
         ]
     )
-
-
-@cache
-def _asset() -> str:
-    return (files("citecheck.render") / "assets" / "archive.css").read_text(encoding="utf-8")
-
-
-def _sha256(text: str) -> str:
-    digest = hashlib.sha256(text.encode("utf-8")).digest()
-    return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
 def _text(value: str) -> str:

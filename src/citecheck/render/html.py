@@ -10,12 +10,8 @@ strict Content-Security-Policy allows only this page's own style and script
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 from collections.abc import Sequence
-from functools import cache
-from importlib.resources import files
 from typing import Any
 
 from citecheck.errors import InvalidOptionsError
@@ -23,6 +19,8 @@ from citecheck.render import RenderOptions
 from citecheck.render.escape import html_text, json_guard
 from citecheck.render.labels import LOOKS, look
 from citecheck.render.names import Spans, claim_names
+from citecheck.render.pageassets import asset as _asset
+from citecheck.render.pageassets import csp_source, stylesheet
 from citecheck.render.textmarks import (
     context_around,
     fallback_terms,
@@ -54,14 +52,14 @@ def render_html(report: Report, *, title: str | None = None) -> str:
             "the HTML report needs the article text (Report.article_text), which reports "
             "made by citecheck carry"
         )
-    css, js = _asset("report.css"), _asset("report.js")
+    css, js = stylesheet("report.css"), _asset("report.js")
     page_title = title if title is not None else _default_title(report)
     texts = _Texts(report)
     views = [_claim_view(claim, texts) for claim in report.claims]
     csp = (
         "default-src 'none'; "
-        f"style-src '{_sha256(css)}'; "
-        f"script-src '{_sha256(js)}'; "
+        f"style-src '{csp_source(css)}'; "
+        f"script-src '{csp_source(js)}'; "
         "base-uri 'none'; form-action 'none'"
     )
     return "".join(
@@ -101,16 +99,6 @@ _PANEL = (
     'title="Close (Esc)">×</button></div>\n'
     '<div class="panel-body" id="panel-body"></div>\n</aside>\n'
 )
-
-
-@cache
-def _asset(name: str) -> str:
-    return (files("citecheck.render") / "assets" / name).read_text(encoding="utf-8")
-
-
-def _sha256(text: str) -> str:
-    digest = hashlib.sha256(text.encode("utf-8")).digest()
-    return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
 def _text(value: str) -> str:
