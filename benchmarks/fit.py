@@ -50,7 +50,7 @@ L2 = 100.0
 JUDGE = LexicalJudge(get_language("en"))
 #: The support sets the judge is fitted on (SummEdits is measured, not fitted on).
 FIT_SETS: tuple[str, ...] = ("wice", "expertqa", "attributionbench")
-#: SummEdits (a dev set too) joins them with `--with-summedits`; set once, in `main`.
+#: SummEdits (a dev set too) joins them with `--with-summedits`.
 SUMMEDITS = "summedits"
 #: Support files of `../shared/train` that may be added to the training folds.
 TRAIN_SETS = ("qags", "aggrefact-cliff", "aggrefact-goyal21", "climate-fever", "fever-symmetric")
@@ -110,13 +110,18 @@ def train_records(train: Path) -> Iterator[tuple[str, dict[str, object]]]:
             yield name, record
 
 
-def collect(data: Path, cache: Path | None, train: Path | None = None) -> dict[str, np.ndarray]:
+def collect(
+    data: Path,
+    cache: Path | None,
+    train: Path | None = None,
+    fit_sets: Sequence[str] = FIT_SETS,
+) -> dict[str, np.ndarray]:
     if cache is not None and cache.exists():
         loaded = np.load(cache, allow_pickle=False)
         return {k: loaded[k] for k in loaded.files}
     xs, flags, labels, sets, groups = [], [], [], [], []
     sources: list[tuple[str, dict[str, object]]] = [
-        (name, record) for name in FIT_SETS for record in load(data / f"{name}-dev.jsonl", None)
+        (name, record) for name in fit_sets for record in load(data / f"{name}-dev.jsonl", None)
     ]
     if train is not None:
         sources.extend(train_records(train))
@@ -144,9 +149,14 @@ def collect(data: Path, cache: Path | None, train: Path | None = None) -> dict[s
     return out
 
 
+def is_dev(sets: np.ndarray) -> npt.NDArray[np.bool_]:
+    """Which records are of a dev set (measured), not of a training file."""
+    return ~np.isin(sets, TRAIN_SETS)
+
+
 def dev_only(data: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """The records of the dev sets (the ones measured)."""
-    keep = np.isin(data["set"], FIT_SETS)
+    keep = is_dev(data["set"])
     return {k: (v if k == "names" else v[keep]) for k, v in data.items()}
 
 
@@ -155,7 +165,7 @@ def sample_weights(sets: np.ndarray, y: np.ndarray, train_weight: float = 1.0) -
     within each set both classes weigh the same."""
     w = np.zeros(len(y))
     names = sorted(set(sets.tolist()))
-    share = {n: (1.0 if n in FIT_SETS else train_weight) for n in names}
+    share = {n: (train_weight if n in TRAIN_SETS else 1.0) for n in names}
     total = sum(share.values())
     for name in names:
         for cls in (True, False):
@@ -345,8 +355,7 @@ def cross_validate(
     x = data["x"][:, cols]
     y = (data["label"] == "supported").astype(np.float64)
     sets = data["set"]
-    is_dev = np.isin(sets, FIT_SETS)
-    fold = np.where(is_dev, folds(data["group"], salt=salt), -1)
+    fold = np.where(is_dev(sets), folds(data["group"], salt=salt), -1)
     p = np.zeros(len(y))
     for k in range(5):
         train, test = fold != k, fold == k
@@ -434,13 +443,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
-    if args.with_summedits:
-        global FIT_SETS
-        FIT_SETS = (*FIT_SETS, SUMMEDITS)
-    data = collect(args.data, args.cache, args.train)
+    fit_sets = (*FIT_SETS, SUMMEDITS) if args.with_summedits else FIT_SETS
+    data = collect(args.data, args.cache, args.train, fit_sets)
     if args.train is None:
         data = dev_only(data)  # a cache may hold the training files too
-    used_train = sorted(set(data["set"].tolist()) - set(FIT_SETS))
+    used_train = sorted(set(data["set"].tolist()) & set(TRAIN_SETS))
     names = [n for n in args.features.split(",") if n]
     weight = args.train_weight
     result = cross_validate(data, names, args.l2, train_weight=weight)
@@ -475,7 +482,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  {n:16s} {c:+.3f}")
     print(f"  thresholds: supported {t_sup:.3f}, partial {t_par:.3f}; length slope {slope:+.3f}")
     if args.write:
-        fitted_on = data_fingerprints(args.data, FIT_SETS)
+        fitted_on = data_fingerprints(args.data, fit_sets)
         if args.train is not None:
             fitted_on.update(
                 {
@@ -485,7 +492,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     for n in used_train
                 }
             )
-        sets_note = ", ".join(FIT_SETS) + (
+        sets_note = ", ".join(fit_sets) + (
             f" and the training files {', '.join(used_train)} (weight {weight:g} each)"
             if used_train
             else ""
