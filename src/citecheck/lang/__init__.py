@@ -141,6 +141,7 @@ class ContrastWords:
     bounds: Mapping[tuple[str, ...], str]
     fraction_words: Mapping[tuple[str, ...], float]
     multiples: Mapping[str, float]
+    a_scales: frozenset[str]
     ordinal_words: Mapping[str, int]
     ordinal_if_next: Mapping[str, frozenset[str]]
     tally_cues: frozenset[str]

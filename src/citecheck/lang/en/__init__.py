@@ -128,6 +128,7 @@ LANGUAGE = Language(
         bounds=contrast.BOUNDS,
         fraction_words=contrast.FRACTION_WORDS,
         multiples=contrast.MULTIPLES,
+        a_scales=contrast.A_SCALES,
         ordinal_words=contrast.ORDINAL_WORDS,
         ordinal_if_next=contrast.ORDINAL_IF_NEXT,
         tally_cues=contrast.TALLY_CUES,

@@ -405,6 +405,10 @@ FRACTION_WORDS: dict[tuple[str, ...], float] = {
     ("one", "quarter"): 0.25, ("three", "quarters"): 0.75, ("a", "fifth"): 0.2,
     ("one", "fifth"): 0.2, ("two", "fifths"): 0.4, ("a", "tenth"): 0.1, ("one", "tenth"): 0.1,
 }  # fmt: skip
+#: Words after which "a" is the number one ("a million", "a dozen"), never an article.
+A_SCALES: frozenset[str] = frozenset(
+    {"million", "billion", "trillion", "thousand", "hundred", "dozen"}
+)
 #: Multiples: "twice", "double" = 2.
 MULTIPLES: dict[str, float] = {
     "twice": 2.0, "double": 2.0, "doubled": 2.0, "triple": 3.0, "tripled": 3.0,

@@ -138,14 +138,7 @@ class _Scanner:
                 return None
         low = tok.low
         words = self.v.number_words
-        if low in ("a", "an") and self.low(i + 1) in (
-            "million",
-            "billion",
-            "trillion",
-            "thousand",
-            "hundred",
-            "dozen",
-        ):
+        if low in ("a", "an") and self.low(i + 1) in self.v.a_scales:
             return 1.0, i + 1, 1
         if low in words and low != "zero":
             value = words[low]
@@ -427,14 +420,7 @@ class _Scanner:
             ):
                 self.add(Quantity("year", float(raw), i, j))
                 return j
-        elif tok.low in ("one", "a", "an") and self.low(j) not in (
-            "million",
-            "billion",
-            "trillion",
-            "thousand",
-            "hundred",
-            "dozen",
-        ):
+        elif tok.low in ("one", "a", "an") and self.low(j) not in self.v.a_scales:
             # "one" is a count only before a noun ("one school"), never "one of"
             nxt = self.toks[j] if j < len(self.toks) else None
             if nxt is None or nxt.kind != "word" or nxt.stop or tok.low != "one":
@@ -460,7 +446,8 @@ class _Scanner:
         return (
             low in self.v.units
             or low in self.v.currency_words
-            or low in ("%", "percent", "per", "million", "billion", "thousand", "trillion")
+            or low in ("%", "percent", "per")
+            or low in self.v.plain_scales
         )
 
     def tally_context(self, i: int) -> bool:

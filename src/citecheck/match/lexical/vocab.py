@@ -78,6 +78,8 @@ class Vocab:
         self.bound_lengths = sorted({len(b) for b in self.bounds}, reverse=True)
         self.fractions = dict(words.fraction_words)
         self.multiples = dict(words.multiples)
+        self.a_scales = frozenset(words.a_scales)
+        self.plain_scales = frozenset(lexicon.language.scale_words)  # no abbreviations
         self.ordinals = dict(words.ordinal_words)
         self.ordinal_if_next = dict(words.ordinal_if_next)
         self.tally_cues = frozenset(words.tally_cues)
